@@ -1,0 +1,53 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.gate.GateDecision;
+import dev.orchestra.engine.plan.Plan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run knows, persisted as {@code state.json} in its run folder after every change so that
+ * any later process can resume it.
+ */
+public final class RunState {
+    public String runId;
+    public String task = "";
+    public String workflow;
+    public String baseCommit;
+    public String baseBranch;
+    public String runBranch;
+    public String validateCommand;
+    public boolean externalValidation;
+    /** Gates a human must pass ({@code plan}, {@code patch}, {@code pr}); the others are auto-approved. */
+    public List<String> gates = new ArrayList<>();
+    public Plan plan;
+    public Phase phase = Phase.INGEST;
+    public RunStatus status = RunStatus.RUNNING;
+    /** The gate name or validation kind the run waits for, when status is WAITING_*. */
+    public String waitingFor;
+    public String waitingSince;
+    public String failure;
+    /** Step id and run-folder-relative log of the failure, when known. */
+    public String failedStep;
+    public List<StepRecord> steps = new ArrayList<>();
+    public List<GateDecision> decisions = new ArrayList<>();
+    public ValidationRecord baseline;
+    public ValidationRecord validation;
+    /** Commit the candidate ref points to (all delegated steps integrated), before the patch gate. */
+    public String candidate;
+    /** Milliseconds spent per phase, summed over every process that worked on the run. */
+    public Map<String, Long> phaseMillis = new LinkedHashMap<>();
+    public String createdAt;
+    public String updatedAt;
+    public String finishedAt;
+
+    public StepRecord step(String id) {
+        return steps.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+    }
+
+    public GateDecision decision(String gate) {
+        return decisions.stream().filter(d -> d.gate().equals(gate)).reduce((a, b) -> b).orElse(null);
+    }
+}
