@@ -20,6 +20,13 @@ public final class RunState {
     public String runBranch;
     public String validateCommand;
     public boolean externalValidation;
+    /** Where the validation hook writes JUnit XML, relative to the repository. */
+    public List<String> junitGlobs = new ArrayList<>();
+    public long stepTimeoutSeconds = 1800;
+    /** True when the user's working tree is never touched: the run branch is validated in a copy. */
+    public boolean leaveWorkingTree;
+    /** Set while the working tree is being moved to this commit; a resume finishes the move. */
+    public String checkoutPending;
     /** Gates a human must pass ({@code plan}, {@code patch}, {@code pr}); the others are auto-approved. */
     public List<String> gates = new ArrayList<>();
     public Plan plan;

@@ -1,0 +1,90 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.demo.SampleProject;
+import dev.orchestra.engine.maven.MavenLocator;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.run.Orchestrator;
+import dev.orchestra.engine.run.RunRequest;
+import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.validate.JUnitReports;
+import dev.orchestra.engine.workflow.WorkflowCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orchestra demo}: a small JUnit 4 Maven project migrated to JUnit 5 end to end, with no model. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Create a small Maven project with JUnit 4 tests, commit it, and run the junit4-to-junit5 "
+                + "workflow on it: baseline tests, OpenRewrite migration in an isolated copy, integration, "
+                + "validation with mvn -B test, bundle.",
+        footer = {"", ExitCodes.HELP})
+final class DemoCommand implements Callable<Integer> {
+    static final String WORKFLOW = "junit4-to-junit5";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the project (empty or new; default: a temp folder).")
+    Path dir;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException, GitAPIException {
+        Path project = prepare();
+        try (Session session = new Session(project, spec.commandLine().getErr())) {
+            String maven = MavenLocator.fromEnvironment().command(project).stream()
+                    .map(DemoCommand::quote).collect(Collectors.joining(" "));
+            Plan plan = new WorkflowCatalog(session.context().loader()).resolve(WORKFLOW, project);
+            RunRequest request = new RunRequest(plan, WORKFLOW, "Migrate the tests from JUnit 4 to JUnit 5.",
+                    maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), null, Duration.ofMinutes(30), false);
+            RunState state = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(true, null)).start(request);
+            if (!json) {
+                spec.commandLine().getOut().println("Demo project: " + project);
+            }
+            return new RunOutput(session.context().store()).print(state, json, spec.commandLine().getOut());
+        }
+    }
+
+    private Path prepare() throws IOException, GitAPIException {
+        Path target = dir != null ? dir.toAbsolutePath() : Files.createTempDirectory("orchestra-demo-");
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BadInputException("--dir " + dir + ": not empty; give a new or empty folder");
+                }
+            }
+        } else if (Files.exists(target)) {
+            throw new BadInputException("--dir " + dir + ": not a folder");
+        }
+        Files.createDirectories(target);
+        SampleProject.writeTo(target);
+        PersonIdent author = new PersonIdent("Orchestra demo", "demo@orchestra.invalid");
+        try (Git git = Git.init().setDirectory(target.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("A small calculator with JUnit 4 tests").setAuthor(author).setCommitter(author).call();
+        }
+        spec.commandLine().getErr().println("[orchestra] demo project created in " + target);
+        return target;
+    }
+
+    private static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./:=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.engine.BadInputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code orchestra} command line. {@code System.exit} happens here and nowhere else. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs one command; returns its exit code (see {@code orchestra --help}). */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine commandLine = new CommandLine(new OrchestraCommand())
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, errWriter, debug(args)))
+                .setParameterExceptionHandler((e, args2) -> {
+                    errWriter.println("orchestra: " + e.getMessage());
+                    errWriter.println("Try 'orchestra " + e.getCommandLine().getCommandName() + " --help'.");
+                    return ExitCodes.BAD_INPUT;
+                });
+        int code = commandLine.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    private static int failure(Exception e, PrintWriter err, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof BadInputException) {
+            err.println("orchestra: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        err.println("orchestra: " + root.getMessage() + (debug ? "" : " (run with --debug for details)"));
+        return ExitCodes.FAILED;
+    }
+
+    private static boolean debug(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

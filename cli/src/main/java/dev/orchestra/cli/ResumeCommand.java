@@ -1,0 +1,82 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.run.Orchestrator;
+import dev.orchestra.engine.run.RunState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orchestra resume}: answers a gate, hands back a validation outcome, or continues after a kill. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run: answer the gate it waits at, hand back the outcome of an external "
+                + "validation hook, or pick up after a crash.",
+        footer = {"", ExitCodes.HELP})
+final class ResumeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "The run (default: the only unfinished one).")
+    String runId;
+
+    @ArgGroup(exclusive = true)
+    Decision decision;
+
+    static final class Decision {
+        @Option(names = "--approve", description = "Approve the gate the run waits at.")
+        boolean approve;
+
+        @Option(names = "--reject", description = "Reject the gate the run waits at; the run stops.")
+        boolean reject;
+    }
+
+    @Option(names = "--edited-plan", paramLabel = "FILE", description = "With --approve at the plan gate: use this edited plan.md.")
+    Path editedPlan;
+
+    @Option(names = "--by", paramLabel = "NAME", description = "Who decided (recorded with the decision; default: $USER).")
+    String by;
+
+    @Option(names = "--validation-exit", paramLabel = "N", description = "Exit code of the validation hook that ran outside Orchestra.")
+    Integer validationExit;
+
+    @Option(names = "--junit", paramLabel = "GLOB", description = "JUnit XML the external hook wrote (repeatable; default: the run's).")
+    List<String> junit;
+
+    @Override
+    public Integer call() {
+        GateAnswer answer = answer();
+        Orchestrator.ExternalValidation validation = validationExit == null ? null
+                : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
+        try (Session session = new Session(common.repo, spec.commandLine().getErr())) {
+            String id = runId != null ? runId : session.context().store().latestOpen().runId;
+            Orchestrator orchestrator = new Orchestrator(session.context(),
+                    TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
+            RunState state = orchestrator.resume(id, answer, validation);
+            return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+        }
+    }
+
+    private GateAnswer answer() {
+        if (editedPlan != null && (decision == null || !decision.approve)) {
+            throw new BadInputException("--edited-plan goes with --approve");
+        }
+        if (editedPlan != null && !Files.isRegularFile(editedPlan)) {
+            throw new BadInputException("--edited-plan " + editedPlan + ": no such file");
+        }
+        if (decision == null) {
+            return null;
+        }
+        String who = by != null && !by.isBlank() ? by : TerminalGateKeeper.user();
+        return new GateAnswer(decision.approve, who, editedPlan == null ? null : editedPlan.toAbsolutePath());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.run.Orchestrator;
+import dev.orchestra.engine.run.RunRequest;
+import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.validate.JUnitReports;
+import dev.orchestra.engine.workflow.WorkflowCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code orchestra run}: starts a run of a workflow on a repository and drives it as far as it can go. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a workflow on a git repository: plan gate, baseline tests, steps in isolated copies, "
+                + "patch gate, validation, pr gate, bundle.",
+        footer = {"", ExitCodes.HELP})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workflow", required = true, paramLabel = "NAME|FILE",
+            description = "A shipped workflow's name, one in the repository's .orchestra/workflows/, or a YAML file.")
+    String workflow;
+
+    @Option(names = "--task", paramLabel = "TEXT|@FILE", description = "The task: text, or @FILE to read it from a file.")
+    String task = "";
+
+    @Option(names = "--validate", paramLabel = "CMD", description = "The validation hook: a shell command that runs the tests, e.g. \"mvn -B test\".")
+    String validate;
+
+    @Option(names = "--validate-external", description = "The validation hook runs outside Orchestra (e.g. a Jenkins body): wait for it with exit 11.")
+    boolean validateExternal;
+
+    @Option(names = "--junit", paramLabel = "GLOB", description = "Where the hook writes JUnit XML (repeatable; default: surefire, failsafe and Gradle reports).")
+    List<String> junit;
+
+    @Option(names = "--gates", paramLabel = "plan,patch,pr|none", split = ",", description = "Gates that need a human (default: plan,patch,pr). Others are auto-approved and recorded.")
+    List<String> gates = List.of("plan", "patch", "pr");
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "The run id (default: time and a random suffix).")
+    String runId;
+
+    @Option(names = "--step-timeout", paramLabel = "DURATION", description = "Wall-time limit of one step or validation, e.g. 30m (default), 2h.")
+    String stepTimeout = "30m";
+
+    @Option(names = "--leave-working-tree", description = "Never touch the working tree (uncommitted changes allowed): build and validate the run branch in copies.")
+    boolean leaveWorkingTree;
+
+    @Override
+    public Integer call() throws IOException {
+        if (validate != null && validateExternal) {
+            throw new BadInputException("--validate and --validate-external exclude each other");
+        }
+        try (Session session = new Session(common.repo, spec.commandLine().getErr())) {
+            Plan plan = new WorkflowCatalog(session.context().loader()).resolve(workflow, session.tree().dir());
+            RunRequest request = new RunRequest(plan, workflow, readTask(task), validate, validateExternal,
+                    junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
+                    GateOption.parse(gates), runId, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree);
+            Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
+                    spec.commandLine().getErr()));
+            RunState state = orchestrator.start(request);
+            return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+        }
+    }
+
+    static String readTask(String task) {
+        if (task == null || !task.startsWith("@")) {
+            return task == null ? "" : task;
+        }
+        Path file = Path.of(task.substring(1));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new BadInputException("--task " + task + ": cannot read " + file);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.bundle.BundleWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The finalize phase: writes the bundle for any run that ended (done, failed, rejected, escalated). */
+final class Finalizer {
+    private final RunContext context;
+
+    Finalizer(RunContext context) {
+        this.context = context;
+    }
+
+    void writeBundle(RunState state) {
+        CrashPoints.reach("finalize.before-bundle");
+        try {
+            new BundleWriter().write(state, context.tree().repository(), context.runDir(state),
+                    context.runDir(state).resolve("bundle"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bundle of run " + state.runId, e);
+        }
+    }
+
+    /** The last progress line of a run. */
+    static String oneLine(RunState state) {
+        String status = state.status.name().toLowerCase();
+        return "run " + state.runId + ": " + status + (state.failure == null ? "" : " — " + state.failure);
+    }
+}

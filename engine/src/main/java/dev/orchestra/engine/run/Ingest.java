@@ -1,0 +1,86 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.workspace.WorkingTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The ingest phase: checks the repository, records the task and the base, creates the run branch. */
+final class Ingest {
+    private final RunContext context;
+
+    Ingest(RunContext context) {
+        this.context = context;
+    }
+
+    RunState start(RunRequest request) {
+        WorkingTree tree = context.tree();
+        if (!request.leaveWorkingTree()) {
+            tree.requireClean("starting a run (or pass --leave-working-tree)");
+        }
+        String runId = request.runId() != null ? RunStore.checkRunId(request.runId()) : RunStore.newRunId(Instant.now());
+        if (context.store().exists(runId)) {
+            throw new BadInputException("run " + runId + " already exists; continue it with 'orchestra resume --run-id " + runId + "'");
+        }
+        String runBranch = "orchestra/" + runId;
+        if (tree.branchCommit(runBranch) != null) {
+            throw new BadInputException("branch " + runBranch + " already exists; choose another --run-id");
+        }
+        RunState state = newState(request, runId, runBranch);
+        context.store().save(state);
+        try {
+            tree.excludeRunFolders();
+            Files.writeString(context.runDir(state).resolve("task.md"), state.task);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        new PlanFiles(context).write(state);
+        tree.setBranch(runBranch, state.baseCommit);
+        if (!state.leaveWorkingTree) {
+            tree.attachHead(runBranch);
+        }
+        context.progress("run " + runId + " on " + runBranch + " from " + state.baseCommit.substring(0, 10)
+                + (state.baseBranch == null ? "" : " (" + state.baseBranch + ")"));
+        state.phase = Phase.PLAN;
+        context.store().save(state);
+        return state;
+    }
+
+    private RunState newState(RunRequest request, String runId, String runBranch) {
+        RunState state = new RunState();
+        state.runId = runId;
+        state.createdAt = Instant.now().toString();
+        state.task = request.task() == null ? "" : request.task();
+        state.workflow = request.workflow();
+        state.baseCommit = context.tree().head();
+        state.baseBranch = context.tree().currentBranch();
+        state.runBranch = runBranch;
+        state.candidate = state.baseCommit;
+        state.validateCommand = request.validateCommand();
+        state.externalValidation = request.externalValidation();
+        state.junitGlobs = new ArrayList<>(request.junitGlobs());
+        state.gates = new ArrayList<>(request.gates().stream().sorted().toList());
+        state.stepTimeoutSeconds = request.stepTimeout().toSeconds();
+        state.leaveWorkingTree = request.leaveWorkingTree();
+        state.plan = request.plan();
+        state.steps = stepRecords(request);
+        return state;
+    }
+
+    static List<StepRecord> stepRecords(RunRequest request) {
+        return recordsFor(request.plan().steps());
+    }
+
+    static List<StepRecord> recordsFor(List<Step> steps) {
+        List<StepRecord> records = new ArrayList<>();
+        for (Step step : steps) {
+            records.add(new StepRecord(step.id(), step.agent()));
+        }
+        return records;
+    }
+}

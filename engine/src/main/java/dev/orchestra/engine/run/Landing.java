@@ -1,0 +1,55 @@
+package dev.orchestra.engine.run;
+
+/**
+ * Lands the integrated steps on the run branch after the patch gate: the branch moves to the
+ * candidate commit and, unless the run leaves the working tree alone, the files follow. The move is
+ * recorded before it starts, so a kill in the middle is finished by the next resume.
+ */
+final class Landing {
+    private final RunContext context;
+
+    Landing(RunContext context) {
+        this.context = context;
+    }
+
+    /** True when the run branch already holds every delegated step (or no step changed anything). */
+    boolean alreadyLanded(RunState state) {
+        return state.candidate.equals(context.tree().branchCommit(state.runBranch)) && state.checkoutPending == null;
+    }
+
+    String summary(RunState state) {
+        StringBuilder text = new StringBuilder();
+        for (StepRecord step : state.steps) {
+            if (step.status == StepRecord.Status.DELEGATED) {
+                text.append(step.id).append(" (").append(step.agent).append("): ").append(step.files.size())
+                        .append(" files, +").append(step.insertions).append(" -").append(step.deletions).append('\n');
+                step.files.forEach(file -> text.append("  ").append(file).append('\n'));
+            }
+        }
+        return text.append("Inspect: git diff ").append(state.baseCommit, 0, 10).append(' ')
+                .append("refs/orchestra/").append(state.runId).append("/candidate").toString();
+    }
+
+    void land(RunState state) {
+        if (state.leaveWorkingTree) {
+            context.tree().setBranch(state.runBranch, state.candidate);
+        } else {
+            state.checkoutPending = state.candidate;
+            context.store().save(state);
+            CrashPoints.reach("integrate.before-checkout");
+            context.tree().resetHard(state.candidate);
+            CrashPoints.reach("integrate.after-checkout");
+            state.checkoutPending = null;
+        }
+        markLanded(state);
+        context.progress("integrate: " + state.runBranch + " now at " + state.candidate.substring(0, 10));
+    }
+
+    void markLanded(RunState state) {
+        for (StepRecord step : state.steps) {
+            if (step.status == StepRecord.Status.DELEGATED) {
+                step.status = StepRecord.Status.LANDED;
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.gate.GateKeeper;
+import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.validate.TestRun;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Drives one run through its phases: ingest, plan gate, baseline, delegate, integrate (patch gate),
+ * validate (pr gate), finalize. Every phase ends in a persisted state, so a killed process, or a
+ * later command, resumes exactly where the run stood.
+ */
+public final class Orchestrator {
+    private final RunContext context;
+    private final GateKeeper gates;
+
+    public Orchestrator(RunContext context, GateKeeper gates) {
+        this.context = context;
+        this.gates = gates;
+    }
+
+    /** Starts a new run and drives it as far as it can go. */
+    public RunState start(RunRequest request) {
+        RunState state = new Ingest(context).start(request);
+        return proceed(state, gates);
+    }
+
+    /** Continues a run: after a gate answer, a validation outcome, or a kill. */
+    public RunState resume(String runId, GateAnswer answer, ExternalValidation validation) {
+        RunState state = context.store().load(runId);
+        if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
+            throw new BadInputException("run " + runId + " is " + state.status.name().toLowerCase()
+                    + "; there is nothing to resume");
+        }
+        GateKeeper keeper = gates;
+        if (state.status == RunStatus.WAITING_GATE) {
+            keeper = answer == null ? gates : new Gates.Answered(state.waitingFor, answer, gates);
+        } else if (answer != null) {
+            throw new BadInputException("run " + runId + " is not waiting at a gate (it is "
+                    + state.status.name().toLowerCase() + ")");
+        }
+        if (state.status == RunStatus.WAITING_VALIDATION) {
+            if (validation == null) {
+                throw new BadInputException("run " + runId + " waits for the " + state.waitingFor
+                        + " validation: pass --validation-exit N [--junit GLOB]");
+            }
+            new Validations(context).recordExternal(state, validation);
+        } else if (validation != null) {
+            throw new BadInputException("run " + runId + " is not waiting for validation");
+        }
+        state.status = RunStatus.RUNNING;
+        new WorkingTreeRecovery(context).recover(state);
+        return proceed(state, keeper);
+    }
+
+    private RunState proceed(RunState state, GateKeeper keeper) {
+        Gates gatesOfRun = new Gates(context, keeper);
+        while (state.status == RunStatus.RUNNING) {
+            Phase phase = state.phase;
+            long started = System.nanoTime();
+            runPhase(state, phase, gatesOfRun);
+            state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+            context.store().save(state);
+        }
+        if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
+            finish(state);
+        }
+        return state;
+    }
+
+    private void runPhase(RunState state, Phase phase, Gates gatesOfRun) {
+        switch (phase) {
+            case INGEST -> state.phase = Phase.PLAN;
+            case PLAN -> plan(state, gatesOfRun);
+            case BASELINE -> baseline(state);
+            case DELEGATE -> delegate(state);
+            case INTEGRATE -> integrate(state, gatesOfRun);
+            case VALIDATE -> validate(state, gatesOfRun);
+            case FINALIZE -> state.phase = Phase.DONE;
+            case DONE -> state.status = RunStatus.DONE;
+        }
+    }
+
+    private void plan(RunState state, Gates gatesOfRun) {
+        context.progress("plan: " + state.plan.steps().size() + " steps (" + state.plan.name() + ")");
+        if (gatesOfRun.pass(state, "plan", "Approve the plan?", new PlanFiles(context).summary(state))) {
+            state.phase = Phase.BASELINE;
+        }
+    }
+
+    private void baseline(RunState state) {
+        if (new Validations(context).run(state, "baseline", state.baseCommit)) {
+            state.phase = Phase.DELEGATE;
+        }
+    }
+
+    private void delegate(RunState state) {
+        StepRunner runner = new StepRunner(context);
+        for (Step step : state.plan.steps()) {
+            StepRecord record = state.step(step.id());
+            if (record.status == StepRecord.Status.PENDING || record.status == StepRecord.Status.RUNNING) {
+                if (!runner.run(state, step)) {
+                    return;
+                }
+            }
+        }
+        state.phase = Phase.INTEGRATE;
+    }
+
+    private void integrate(RunState state, Gates gatesOfRun) {
+        Landing landing = new Landing(context);
+        if (landing.alreadyLanded(state)) {
+            landing.markLanded(state);
+            state.phase = Phase.VALIDATE;
+            return;
+        }
+        if (gatesOfRun.pass(state, "patch", "Land these patches on " + state.runBranch + "?", landing.summary(state))) {
+            landing.land(state);
+            state.phase = Phase.VALIDATE;
+        }
+    }
+
+    private void validate(RunState state, Gates gatesOfRun) {
+        Validations validations = new Validations(context);
+        String head = context.tree().branchCommit(state.runBranch);
+        if (!validations.run(state, "final", head)) {
+            return;
+        }
+        Optional<String> regression = validations.regression(state);
+        if (regression.isPresent()) {
+            state.status = RunStatus.ESCALATED;
+            state.failure = regression.get();
+            return;
+        }
+        if (gatesOfRun.pass(state, "pr", "Ready for review: accept the result?", validations.summary(state))) {
+            state.phase = Phase.FINALIZE;
+        }
+    }
+
+    private void finish(RunState state) {
+        state.finishedAt = Instant.now().toString();
+        new Finalizer(context).writeBundle(state);
+        context.store().save(state);
+        context.progress(Finalizer.oneLine(state));
+    }
+
+    /** The outcome of a validation hook run outside the engine, e.g. a Jenkins Pipeline body. */
+    public record ExternalValidation(int exitCode, java.util.List<String> junitGlobs) {}
+
+    /** Test results of a run, for callers that print them. */
+    public static TestRun finalTests(RunState state) {
+        return state.validation == null ? null : state.validation.tests;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.plan.Plan;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a user asks for when starting a run.
+ *
+ * @param plan the validated plan (from a workflow)
+ * @param workflow the workflow's name or file, as given
+ * @param task the task text (may be empty for a workflow)
+ * @param validateCommand the validation hook's shell command, or null
+ * @param externalValidation true when the hook runs outside the engine (Jenkins body): the run waits (exit 11)
+ * @param junitGlobs where the hook writes JUnit XML (relative to the repository)
+ * @param gates the gates a human must pass; the others are auto-approved and recorded as such
+ * @param runId the run id to use, or null for a new one
+ * @param stepTimeout wall-time limit of one step
+ * @param leaveWorkingTree true to never touch the working tree: the run branch is built and validated in copies
+ */
+public record RunRequest(
+        Plan plan,
+        String workflow,
+        String task,
+        String validateCommand,
+        boolean externalValidation,
+        List<String> junitGlobs,
+        Set<String> gates,
+        String runId,
+        Duration stepTimeout,
+        boolean leaveWorkingTree) {
+
+    public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
+}

@@ -1,0 +1,39 @@
+package dev.orchestra.engine.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Appends one line per tool-agent run to the run's {@code transcript.jsonl}, with a correlation id. */
+final class ToolTranscript {
+    private final Path file;
+
+    ToolTranscript(Path runDir) {
+        this.file = runDir.resolve("transcript.jsonl");
+    }
+
+    void append(RunState state, StepRecord record) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", state.runId + "/" + record.id + "/" + record.attempts);
+        line.put("kind", "tool");
+        line.put("agent", record.agent);
+        line.put("startedAt", record.startedAt);
+        line.put("endedAt", record.endedAt);
+        line.put("durationMillis", record.durationMillis);
+        line.put("status", record.status.name().toLowerCase());
+        line.put("summary", record.summary);
+        line.put("log", record.log);
+        try {
+            String json = Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(line);
+            Files.writeString(file, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

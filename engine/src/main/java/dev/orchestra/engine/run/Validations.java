@@ -1,0 +1,141 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.validate.CommandValidation;
+import dev.orchestra.engine.validate.TestCase;
+import dev.orchestra.engine.validate.TestComparison;
+import dev.orchestra.engine.validate.TestComparisons;
+import dev.orchestra.engine.validate.TestRun;
+import dev.orchestra.engine.workspace.IsolatedCopy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validation hook: the project's own tests, run before any change (baseline) and on the run
+ * branch (final), either as a command here or outside the engine (the run then waits, exit 11).
+ */
+final class Validations {
+    private final RunContext context;
+
+    Validations(RunContext context) {
+        this.context = context;
+    }
+
+    /** True when the validation of {@code kind} is recorded (or there is none); false when the run waits. */
+    boolean run(RunState state, String kind, String commit) {
+        ValidationRecord existing = kind.equals("baseline") ? state.baseline : state.validation;
+        if (existing != null && commit.equals(existing.commit)) {
+            return true;
+        }
+        if (state.externalValidation) {
+            state.status = RunStatus.WAITING_VALIDATION;
+            state.waitingFor = kind;
+            state.waitingSince = Instant.now().toString();
+            state.checkoutPending = null;
+            context.progress("validate: waiting for the " + kind + " validation hook to run outside the engine");
+            return false;
+        }
+        if (state.validateCommand == null || state.validateCommand.isBlank()) {
+            context.progress("validate: no validation hook configured; skipping the " + kind + " run");
+            return true;
+        }
+        context.progress("validate: " + kind + " — " + state.validateCommand);
+        ValidationRecord record = new ValidationRecord(kind, state.validateCommand, commit);
+        record.tests = runCommand(state, kind, commit);
+        record.reportsDir = "tests/" + kind;
+        record.log = "logs/" + kind + "-validation.log";
+        store(state, kind, record);
+        context.progress("validate: " + kind + " — " + describe(record.tests));
+        return true;
+    }
+
+    private TestRun runCommand(RunState state, String kind, String commit) {
+        Path runDir = context.runDir(state);
+        Path log = runDir.resolve("logs").resolve(kind + "-validation.log");
+        Duration timeout = Duration.ofSeconds(state.stepTimeoutSeconds);
+        try {
+            if (!state.leaveWorkingTree) {
+                return CommandValidation.run(state.validateCommand, context.tree().dir(), state.junitGlobs,
+                        log, runDir.resolve("tests").resolve(kind), timeout);
+            }
+            try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), commit,
+                    context.copiesDir(), state.runId + "-validate-" + kind)) {
+                return CommandValidation.run(state.validateCommand, copy.dir(), state.junitGlobs,
+                        log, runDir.resolve("tests").resolve(kind), timeout);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the validation command", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during validation", e);
+        }
+    }
+
+    /** Records the outcome of a hook that ran outside the engine (e.g. a Jenkins Pipeline body). */
+    void recordExternal(RunState state, Orchestrator.ExternalValidation outcome) {
+        String kind = state.waitingFor;
+        Path runDir = context.runDir(state);
+        List<String> globs = outcome.junitGlobs().isEmpty() ? state.junitGlobs : outcome.junitGlobs();
+        Instant since = Instant.parse(state.waitingSince);
+        String commit = kind.equals("baseline") ? state.baseCommit : context.tree().branchCommit(state.runBranch);
+        ValidationRecord record = new ValidationRecord(kind, "external", commit);
+        record.tests = CommandValidation.external(outcome.exitCode(), context.tree().dir(), globs, since,
+                runDir.resolve("tests").resolve(kind));
+        record.reportsDir = "tests/" + kind;
+        store(state, kind, record);
+        state.waitingFor = null;
+        state.waitingSince = null;
+        context.progress("validate: " + kind + " (external) — " + describe(record.tests));
+    }
+
+    private void store(RunState state, String kind, ValidationRecord record) {
+        if (kind.equals("baseline")) {
+            state.baseline = record;
+        } else {
+            if (state.baseline != null) {
+                record.comparison = TestComparisons.compare(state.baseline.tests, record.tests);
+            }
+            state.validation = record;
+        }
+    }
+
+    /** Why the final validation is worse than the baseline, naming the tests; empty when it is not. */
+    Optional<String> regression(RunState state) {
+        if (state.validation == null || state.baseline == null) {
+            return Optional.empty();
+        }
+        TestComparison comparison = state.validation.comparison;
+        List<String> reasons = new ArrayList<>();
+        if (!comparison.newlyFailing().isEmpty()) {
+            reasons.add("newly failing: " + String.join(", ", comparison.newlyFailing()));
+        }
+        if (!comparison.notRun().isEmpty()) {
+            reasons.add("no longer run: " + String.join(", ", comparison.notRun()));
+        }
+        if (reasons.isEmpty() && state.baseline.tests.exitCode() == 0 && state.validation.tests.exitCode() != 0) {
+            reasons.add("the validation command now exits " + state.validation.tests.exitCode()
+                    + " (see " + state.validation.log + ")");
+        }
+        return reasons.isEmpty() ? Optional.empty()
+                : Optional.of("validation is worse than the baseline: " + String.join("; ", reasons));
+    }
+
+    String summary(RunState state) {
+        if (state.validation == null) {
+            return "No validation hook ran.";
+        }
+        String before = state.baseline == null ? "no baseline" : describe(state.baseline.tests);
+        return "Tests before: " + before + "\nTests after: " + describe(state.validation.tests);
+    }
+
+    static String describe(TestRun tests) {
+        return tests.count(TestCase.Outcome.PASSED) + " passed, "
+                + (tests.count(TestCase.Outcome.FAILED) + tests.count(TestCase.Outcome.ERROR)) + " failed, "
+                + tests.count(TestCase.Outcome.SKIPPED) + " skipped (exit " + tests.exitCode() + ")";
+    }
+}
