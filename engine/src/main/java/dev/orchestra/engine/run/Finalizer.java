@@ -17,6 +17,7 @@ final class Finalizer {
         try {
             new BundleWriter().write(state, context.tree().repository(), context.runDir(state),
                     context.runDir(state).resolve("bundle"));
+            CrashPoints.reach("finalize.after-bundle");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bundle of run " + state.runId, e);
         }

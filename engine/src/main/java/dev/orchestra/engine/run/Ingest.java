@@ -33,6 +33,13 @@ final class Ingest {
         }
         RunState state = newState(request, runId, runBranch);
         context.store().save(state);
+        CrashPoints.reach("ingest.after-state");
+        return state;
+    }
+
+    /** The side effects of ingest; safe to repeat after a kill. */
+    void prepare(RunState state) {
+        WorkingTree tree = context.tree();
         try {
             tree.excludeRunFolders();
             Files.writeString(context.runDir(state).resolve("task.md"), state.task);
@@ -40,15 +47,20 @@ final class Ingest {
             throw new UncheckedIOException(e);
         }
         new PlanFiles(context).write(state);
-        tree.setBranch(runBranch, state.baseCommit);
-        if (!state.leaveWorkingTree) {
-            tree.attachHead(runBranch);
+        if (tree.branchCommit(state.runBranch) == null) {
+            tree.setBranch(state.runBranch, state.baseCommit);
         }
-        context.progress("run " + runId + " on " + runBranch + " from " + state.baseCommit.substring(0, 10)
+        if (!state.leaveWorkingTree && !state.runBranch.equals(tree.currentBranch())) {
+            if (tree.head().equals(state.baseCommit)) {
+                tree.attachHead(state.runBranch);
+            } else {
+                tree.requireClean("starting run " + state.runId);
+                tree.checkout(state.runBranch);
+            }
+        }
+        context.progress("run " + state.runId + " on " + state.runBranch + " from " + state.baseCommit.substring(0, 10)
                 + (state.baseBranch == null ? "" : " (" + state.baseBranch + ")"));
         state.phase = Phase.PLAN;
-        context.store().save(state);
-        return state;
     }
 
     private RunState newState(RunRequest request, String runId, String runBranch) {

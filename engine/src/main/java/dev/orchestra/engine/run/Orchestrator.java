@@ -73,7 +73,7 @@ public final class Orchestrator {
 
     private void runPhase(RunState state, Phase phase, Gates gatesOfRun) {
         switch (phase) {
-            case INGEST -> state.phase = Phase.PLAN;
+            case INGEST -> new Ingest(context).prepare(state);
             case PLAN -> plan(state, gatesOfRun);
             case BASELINE -> baseline(state);
             case DELEGATE -> delegate(state);

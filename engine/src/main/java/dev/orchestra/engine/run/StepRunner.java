@@ -81,6 +81,7 @@ final class StepRunner {
         record.status = StepRecord.Status.DELEGATED;
         state.candidate = commit.get();
         context.tree().setRef("refs/orchestra/" + state.runId + "/candidate", state.candidate);
+        CrashPoints.reach("delegate.after-bring-back");
         context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " files (+"
                 + stats.insertions() + " -" + stats.deletions() + ")");
         return true;

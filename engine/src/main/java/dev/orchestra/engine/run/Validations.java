@@ -47,6 +47,7 @@ final class Validations {
         context.progress("validate: " + kind + " — " + state.validateCommand);
         ValidationRecord record = new ValidationRecord(kind, state.validateCommand, commit);
         record.tests = runCommand(state, kind, commit);
+        CrashPoints.reach("validate." + kind + ".after-command");
         record.reportsDir = "tests/" + kind;
         record.log = "logs/" + kind + "-validation.log";
         store(state, kind, record);
