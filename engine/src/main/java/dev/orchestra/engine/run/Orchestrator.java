@@ -63,10 +63,10 @@ public final class Orchestrator {
             long started = System.nanoTime();
             runPhase(state, phase, gatesOfRun);
             state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+            if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
+                finish(state);
+            }
             context.store().save(state);
-        }
-        if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
-            finish(state);
         }
         return state;
     }
@@ -143,7 +143,6 @@ public final class Orchestrator {
     private void finish(RunState state) {
         state.finishedAt = Instant.now().toString();
         new Finalizer(context).writeBundle(state);
-        context.store().save(state);
         context.progress(Finalizer.oneLine(state));
     }
 
