@@ -38,7 +38,7 @@ final class YamlSource {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? lineOffset + 1 : mark.getLine() + 1 + lineOffset;
-            throw new BadInputException(at(line) + "not valid YAML: " + oneLine(e.getProblem()), e);
+            throw new BadInputException(at(line) + "not valid YAML: " + oneLine(e.getProblem()) + hint(e.getProblem()), e);
         } catch (YAMLException e) {
             throw new BadInputException(at(lineOffset + 1) + "not valid YAML: " + oneLine(e.getMessage()), e);
         }
@@ -147,6 +147,11 @@ final class YamlSource {
             return "a mapping";
         }
         return node instanceof SequenceNode ? "a list" : "text";
+    }
+
+    private static String hint(String problem) {
+        boolean star = problem != null && (problem.contains("*(42)") || problem.contains("alias"));
+        return star ? " (quote globs that start with '*', e.g. \"**/*.java\")" : "";
     }
 
     private static String oneLine(String text) {

@@ -104,6 +104,17 @@ class WorkflowLoaderTest {
     }
 
     @Test
+    void explainsThatAGlobStartingWithAStarMustBeQuoted() throws IOException {
+        assertBad("""
+                name: glob
+                steps:
+                  - id: a
+                    agent: static-analysis
+                    scope: [**/*.java]
+                """, 5).contains("not valid YAML").contains("quote globs that start with '*'");
+    }
+
+    @Test
     void rejectsAnEmptyFile() throws IOException {
         assertBad("\n", 1).contains("empty");
     }
