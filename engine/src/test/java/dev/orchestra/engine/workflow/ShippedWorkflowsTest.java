@@ -49,7 +49,7 @@ class ShippedWorkflowsTest {
 
         assertThat(plan.step("migrate").agent()).isEqualTo("openrewrite");
         assertThat(plan.step("migrate").with().get("artifacts"))
-                .asList().containsExactly("org.openrewrite.recipe:rewrite-testing-frameworks:3.44.0");
+                .isEqualTo(List.of("org.openrewrite.recipe:rewrite-testing-frameworks:3.44.0"));
         assertThat(plan.step("lint").agent()).isEqualTo("static-analysis");
         assertThat(plan.step("lint").needs()).containsExactly("migrate");
     }
@@ -59,7 +59,7 @@ class ShippedWorkflowsTest {
         Plan plan = catalog().resolve("java-17-upgrade");
 
         assertThat(plan.step("upgrade").with().get("recipes"))
-                .asList().containsExactly("org.openrewrite.java.migrate.UpgradeToJava17");
+                .isEqualTo(List.of("org.openrewrite.java.migrate.UpgradeToJava17"));
         assertThat(plan.step("lint").needs()).containsExactly("upgrade");
     }
 

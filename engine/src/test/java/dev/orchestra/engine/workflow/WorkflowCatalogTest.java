@@ -9,6 +9,7 @@ import dev.orchestra.engine.plan.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class WorkflowCatalogTest {
         assertThat(plan.name()).isEqualTo("junit4-to-junit5");
         assertThat(plan.steps()).extracting(Step::id).containsExactly("migrate", "lint");
         assertThat(plan.step("migrate").with().get("recipes"))
-                .asList().containsExactly("org.openrewrite.java.testing.junit5.JUnit4to5Migration");
+                .isEqualTo(List.of("org.openrewrite.java.testing.junit5.JUnit4to5Migration"));
     }
 
     @Test
