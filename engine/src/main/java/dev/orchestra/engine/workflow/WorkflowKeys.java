@@ -1,0 +1,57 @@
+package dev.orchestra.engine.workflow;
+
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/** The keys a workflow and its steps may use; anything else is a typo we refuse rather than ignore. */
+final class WorkflowKeys {
+    static final List<String> WORKFLOW = List.of("name", "description", "steps");
+    static final List<String> STEP = List.of("id", "agent", "instructions", "scope", "needs", "with", "acceptance");
+
+    private WorkflowKeys() {}
+
+    /** Fails on the first key not in {@code allowed}, suggesting the nearest allowed one. */
+    static void check(Map<String, NodeTuple> entries, List<String> allowed, String where, YamlSource yaml) {
+        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+            String key = entry.getKey();
+            if (!allowed.contains(key)) {
+                throw yaml.error(entry.getValue().getKeyNode(), "unknown key '" + key + "' in " + where
+                        + suggestion(key, allowed) + "; allowed keys: " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    private static String suggestion(String key, List<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : allowed) {
+            int distance = distance(key.toLowerCase(), candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
