@@ -49,9 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, GitAPIException {
         Path project = prepare();
         try (Session session = new Session(project, spec.commandLine().getErr())) {
-            String maven = MavenLocator.fromEnvironment().command(project).stream()
+            String maven = MavenLocator.fromSystem().command(project).stream()
                     .map(DemoCommand::quote).collect(Collectors.joining(" "));
-            Plan plan = new WorkflowCatalog(session.context().loader()).resolve(WORKFLOW, project);
+            Plan plan = new WorkflowCatalog(project, session.context().loader()).resolve(WORKFLOW);
             RunRequest request = new RunRequest(plan, WORKFLOW, "Migrate the tests from JUnit 4 to JUnit 5.",
                     maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), null, Duration.ofMinutes(30), false);
             RunState state = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(true, null)).start(request);

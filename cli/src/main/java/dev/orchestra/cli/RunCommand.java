@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--validate and --validate-external exclude each other");
         }
         try (Session session = new Session(common.repo, spec.commandLine().getErr())) {
-            Plan plan = new WorkflowCatalog(session.context().loader()).resolve(workflow, session.tree().dir());
+            Plan plan = new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
             RunRequest request = new RunRequest(plan, workflow, readTask(task), validate, validateExternal,
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
                     GateOption.parse(gates), runId, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree);

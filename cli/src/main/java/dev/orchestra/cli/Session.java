@@ -17,7 +17,7 @@ final class Session implements AutoCloseable {
 
     Session(Path repo, PrintWriter err) {
         this.tree = WorkingTree.open(repo);
-        AgentRegistry agents = new AgentRegistry(MavenLocator.fromEnvironment());
+        AgentRegistry agents = AgentRegistry.withToolAgents(MavenLocator.fromSystem());
         RunListener listener = line -> {
             err.println("[orchestra] " + line);
             err.flush();
