@@ -32,7 +32,7 @@ final class TestRepo {
         write(dir, "NOTES", "no trailing newline");
         commit(git, "Say hello instead of hi\n\nThe greeting is friendlier.\nSecond line of the body.", 1);
         Files.delete(dir.resolve("old.txt"));
-        write(dir, "src/GreeterTest.java", "class GreeterTest {}\n");
+        write(dir, "src/GreeterTest.java", "class GreeterTest {} // <script>alert(1)</script>\n");
         commit(git, "Add <script> test & remove old.txt", 2);
         write(dir, "NOTES", "no trailing newline, still");
         write(dir, "README.md", "# Démo\n\nGrüße.\n");
