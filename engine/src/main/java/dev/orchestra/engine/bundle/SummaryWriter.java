@@ -29,9 +29,9 @@ final class SummaryWriter {
         if (m.failure() != null) {
             md.append(" (").append(m.failure()).append(')');
         }
-        md.append("  \n**Workflow:** ").append(m.workflow()).append("  \n**Branch:** ").append(m.runBranch())
-                .append(" from ").append(m.baseBranch()).append(" at ").append(m.baseCommit()).append("\n\n");
-        md.append("## Task\n\n").append(m.task().strip()).append("\n\n");
+        md.append("  \n**Workflow:** ").append(or(m.workflow())).append("  \n**Branch:** ").append(or(m.runBranch()))
+                .append(" from ").append(or(m.baseBranch())).append(" at ").append(or(m.baseCommit())).append("\n\n");
+        md.append("## Task\n\n").append(or(m.task()).strip()).append("\n\n");
         changes();
         tests();
         notes();
@@ -40,6 +40,10 @@ final class SummaryWriter {
         risks();
         metricsTable();
         return md.toString();
+    }
+
+    private static String or(String value) {
+        return value == null ? "n/a" : value;
     }
 
     private void changes() {
