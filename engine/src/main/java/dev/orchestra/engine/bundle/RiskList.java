@@ -1,0 +1,75 @@
+package dev.orchestra.engine.bundle;
+
+import dev.orchestra.engine.agent.Note;
+import dev.orchestra.engine.bundle.BundleManifest.StepEntry;
+import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
+import dev.orchestra.engine.validate.TestComparison;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The risks a reviewer should look at, and the planned work that did not happen. */
+final class RiskList {
+    /** A patch above either size deserves a closer look. */
+    static final int LARGE_PATCH_LINES = 500;
+    static final int LARGE_PATCH_FILES = 25;
+
+    private RiskList() {}
+
+    static List<String> of(BundleManifest m, RunMetrics metrics) {
+        List<String> risks = new ArrayList<>();
+        TestComparison c = m.tests().comparison();
+        if (c != null && !c.newlyFailing().isEmpty()) {
+            risks.add(c.newlyFailing().size() + " test(s) fail now that passed before: " + String.join(", ", c.newlyFailing()));
+        }
+        if (c != null && !c.stillFailing().isEmpty()) {
+            risks.add(c.stillFailing().size() + " test(s) failed before and still fail: " + String.join(", ", c.stillFailing()));
+        }
+        if (c != null && !c.notRun().isEmpty()) {
+            risks.add(c.notRun().size() + " test(s) ran before and did not run now: " + String.join(", ", c.notRun()));
+        }
+        TestCounts after = m.tests().after();
+        if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0) {
+            risks.add("the validation exited with " + after.exitCode() + " although no test failed (build or setup error?)");
+        }
+        for (StepEntry step : m.steps()) {
+            for (Note note : step.notes()) {
+                if ("error".equals(note.severity()) || "warning".equals(note.severity())) {
+                    risks.add(note.severity() + " from " + step.id() + ": " + SummaryWriter.where(note) + note.message());
+                }
+            }
+        }
+        RunMetrics.PatchSize size = metrics.patch();
+        if (size.insertions() + size.deletions() > LARGE_PATCH_LINES || size.files() > LARGE_PATCH_FILES) {
+            risks.add("large patch: " + size.files() + " files, +" + size.insertions() + " −" + size.deletions());
+        }
+        return risks;
+    }
+
+    static List<String> notDone(BundleManifest m) {
+        List<String> items = new ArrayList<>();
+        for (StepEntry step : m.steps()) {
+            switch (step.status()) {
+                case "LANDED" -> { }
+                case "NO_CHANGE" -> items.add("step " + step.id() + " (" + step.agent() + ") changed nothing"
+                        + suffix(step.summary()));
+                case "FAILED" -> items.add("step " + step.id() + " (" + step.agent() + ") failed" + suffix(step.summary()));
+                default -> items.add("step " + step.id() + " (" + step.agent() + ") did not land (" + step.status() + ")");
+            }
+        }
+        if (m.tests().before() == null) {
+            items.add("no baseline test run before the changes");
+        }
+        if (m.tests().after() == null) {
+            items.add("no validation after the changes");
+        }
+        if (!"DONE".equals(m.status())) {
+            items.add("the run stopped with status " + m.status() + suffix(m.failure()));
+        }
+        return items;
+    }
+
+    private static String suffix(String text) {
+        return text == null || text.isBlank() ? "" : ": " + text;
+    }
+}

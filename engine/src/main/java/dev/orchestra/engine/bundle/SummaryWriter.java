@@ -1,0 +1,146 @@
+package dev.orchestra.engine.bundle;
+
+import dev.orchestra.engine.agent.Note;
+import dev.orchestra.engine.bundle.BundleManifest.StepEntry;
+import dev.orchestra.engine.gate.GateDecision;
+import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
+import dev.orchestra.engine.validate.TestComparison;
+import java.util.List;
+
+/** Writes {@code SUMMARY.md}: what changed and why, tests, notes, gates, what was not done, risks, metrics. */
+final class SummaryWriter {
+    private final BundleManifest m;
+    private final RunMetrics metrics;
+    private final StringBuilder md = new StringBuilder();
+
+    private SummaryWriter(BundleManifest manifest, RunMetrics metrics) {
+        this.m = manifest;
+        this.metrics = metrics;
+    }
+
+    static String render(BundleManifest manifest, RunMetrics metrics) {
+        return new SummaryWriter(manifest, metrics).render();
+    }
+
+    private String render() {
+        md.append("# Orchestra run ").append(m.runId()).append("\n\n");
+        md.append("**Status:** ").append(m.status());
+        if (m.failure() != null) {
+            md.append(" (").append(m.failure()).append(')');
+        }
+        md.append("  \n**Workflow:** ").append(or(m.workflow())).append("  \n**Branch:** ").append(or(m.runBranch()))
+                .append(" from ").append(or(m.baseBranch())).append(" at ").append(or(m.baseCommit())).append("\n\n");
+        md.append("## Task\n\n").append(or(m.task()).strip()).append("\n\n");
+        changes();
+        tests();
+        notes();
+        gates();
+        notDone();
+        risks();
+        metricsTable();
+        return md.toString();
+    }
+
+    private static String or(String value) {
+        return value == null ? "n/a" : value;
+    }
+
+    private void changes() {
+        md.append("## What changed\n\n");
+        List<StepEntry> landed = m.steps().stream().filter(s -> s.status().equals("LANDED")).toList();
+        if (landed.isEmpty()) {
+            md.append("Nothing landed on the branch.\n\n");
+        }
+        for (StepEntry step : landed) {
+            md.append("- **").append(step.id()).append("** (").append(step.agent()).append("): ")
+                    .append(step.summary()).append(" — +").append(step.insertions()).append(" −")
+                    .append(step.deletions()).append('\n');
+            step.files().forEach(f -> md.append("  - `").append(f).append("`\n"));
+        }
+        md.append('\n');
+    }
+
+    private void tests() {
+        md.append("## Tests\n\n");
+        md.append("- Before: ").append(counts(m.tests().before())).append('\n');
+        md.append("- After: ").append(counts(m.tests().after())).append('\n');
+        TestComparison c = m.tests().comparison();
+        if (c != null) {
+            list("Newly failing", c.newlyFailing());
+            list("Newly passing", c.newlyPassing());
+            list("Still failing", c.stillFailing());
+            list("Not run any more", c.notRun());
+            list("Added", c.added());
+            md.append("- Still passing: ").append(c.stillPassing()).append('\n');
+        }
+        md.append('\n');
+    }
+
+    private void list(String title, List<String> ids) {
+        if (!ids.isEmpty()) {
+            md.append("- ").append(title).append(" (").append(ids.size()).append("):\n");
+            ids.forEach(id -> md.append("  - `").append(id).append("`\n"));
+        }
+    }
+
+    static String counts(TestCounts counts) {
+        if (counts == null) {
+            return "not run";
+        }
+        return counts.total() + " tests: " + counts.passed() + " passed, " + counts.failed() + " failed, "
+                + counts.errors() + " errors, " + counts.skipped() + " skipped (exit code " + counts.exitCode() + ")";
+    }
+
+    private void notes() {
+        md.append("## Notes\n\n");
+        boolean any = false;
+        for (StepEntry step : m.steps()) {
+            for (Note note : step.notes()) {
+                md.append("- ").append(note.severity()).append(" [").append(step.id()).append("] ")
+                        .append(where(note)).append(note.message()).append('\n');
+                any = true;
+            }
+        }
+        md.append(any ? "\n" : "None.\n\n");
+    }
+
+    static String where(Note note) {
+        if (note.file() == null || note.file().isEmpty()) {
+            return "";
+        }
+        return "`" + note.file() + (note.line() > 0 ? ":" + note.line() : "") + "` ";
+    }
+
+    private void gates() {
+        md.append("## Gate decisions\n\n");
+        for (GateDecision d : m.gates()) {
+            md.append("- ").append(d.gate()).append(": ").append(d.approved() ? "approved" : "rejected")
+                    .append(" by ").append(d.by()).append(" at ").append(d.at())
+                    .append(d.automatic() ? " (automatic)" : "")
+                    .append(d.edit() != null ? ", edited plan: " + d.edit() : "").append('\n');
+        }
+        md.append(m.gates().isEmpty() ? "None yet.\n\n" : "\n");
+    }
+
+    private void notDone() {
+        md.append("## What was not done\n\n");
+        List<String> items = RiskList.notDone(m);
+        items.forEach(item -> md.append("- ").append(item).append('\n'));
+        md.append(items.isEmpty() ? "Everything planned was done.\n\n" : "\n");
+    }
+
+    private void risks() {
+        md.append("## Risks\n\n");
+        List<String> risks = RiskList.of(m, metrics);
+        risks.forEach(risk -> md.append("- ").append(risk).append('\n'));
+        md.append(risks.isEmpty() ? "None found.\n\n" : "\n");
+    }
+
+    private void metricsTable() {
+        md.append("## Metrics\n\n| Metric | Value |\n|---|---|\n");
+        MetricRows.of(metrics).forEach(row -> md.append("| ").append(row.get(0)).append(" | ")
+                .append(row.get(1)).append(" |\n"));
+        md.append('\n');
+    }
+}

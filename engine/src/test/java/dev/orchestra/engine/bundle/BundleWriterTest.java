@@ -1,0 +1,132 @@
+package dev.orchestra.engine.bundle;
+
+import static dev.orchestra.engine.bundle.GitCli.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestra.engine.run.RunState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleWriterTest {
+    @TempDir
+    Path tmp;
+    TestRepo repo;
+    Path runDir;
+    RunState state;
+    Path bundle;
+
+    @BeforeEach
+    void finishedRun() throws Exception {
+        repo = TestRepo.create(tmp.resolve("repo"));
+        runDir = Files.createDirectories(tmp.resolve("repo/.orchestra/runs/run-42"));
+        state = SampleRun.create(repo, runDir);
+        bundle = runDir.resolve("bundle");
+    }
+
+    @Test
+    void writesEveryFileOfTheBundleLayout() throws Exception {
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        assertThat(files(bundle).keySet()).containsExactly(
+                "SUMMARY.md", "bundle.json", "metrics.json",
+                "patches/0001-say-hello-instead-of-hi.patch", "patches/0002-add-script-test-remove-old-txt.patch",
+                "report.css", "report.html",
+                "tests/baseline/TEST-demo.GreeterTest.xml", "tests/final/TEST-demo.GreeterTest.xml",
+                "transcript.jsonl");
+        assertThat(Files.readString(bundle.resolve("transcript.jsonl"))).contains("\"step\":\"greet\"");
+        assertThat(runDir.resolve("bundle.tmp")).doesNotExist();
+    }
+
+    @Test
+    void bundleJsonDescribesTheBranchStepsGatesAndTests() throws Exception {
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        JsonNode json = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+        assertThat(json.path("baseCommit").asText()).isEqualTo(repo.base);
+        assertThat(json.path("runBranch").asText()).isEqualTo(SampleRun.BRANCH);
+        assertThat(json.path("headCommit").asText()).isEqualTo(state.steps.get(1).commit);
+        assertThat(json.path("status").asText()).isEqualTo("DONE");
+        assertThat(json.path("steps")).hasSize(3);
+        JsonNode greet = json.path("steps").get(0);
+        assertThat(greet.path("agent").asText()).isEqualTo("code-writer");
+        assertThat(greet.path("files").toString()).isEqualTo("[\"NOTES\",\"src/Greeter.java\"]");
+        assertThat(greet.path("patch").asText()).isEqualTo("patches/0001-say-hello-instead-of-hi.patch");
+        assertThat(json.path("steps").get(2).path("notes").get(0).path("message").asText())
+                .isEqualTo("String literal could be a constant");
+        assertThat(json.path("gates").get(0).path("by").asText()).isEqualTo("alice");
+        assertThat(json.path("tests").path("before").path("failed").asInt()).isEqualTo(1);
+        assertThat(json.path("tests").path("comparison").path("newlyPassing").get(0).asText())
+                .isEqualTo("demo.GreeterTest#greets");
+        assertThat(json.path("validationCommands").get(0).asText()).isEqualTo("./mvnw -B test");
+        assertThat(json.path("budgets").isObject()).isTrue();
+    }
+
+    @Test
+    void summaryNamesTheChangedFilesTheNewlyPassingTestNotesAndWhatWasNotDone() throws Exception {
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        String summary = Files.readString(bundle.resolve("SUMMARY.md"));
+        assertThat(summary).contains("`src/Greeter.java`", "`src/GreeterTest.java`", "Greeting says hello");
+        assertThat(summary).contains("- Newly passing (1):\n  - `demo.GreeterTest#greets`");
+        assertThat(summary).contains("warning [lint] `src/Greeter.java:3` String literal could be a constant");
+        assertThat(summary).contains("step lint (static-analysis) changed nothing: No fixes to apply");
+        assertThat(summary).contains("- plan: approved by alice at 2025-03-04T10:05:00Z", "- patch: approved by auto");
+        assertThat(summary).contains("| Time to ready for review | 20m 00s |", "| Cost | $0.0200 |");
+    }
+
+    @Test
+    void gitAmOfTheBundlePatchesReproducesTheRunBranch() throws Exception {
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        List<Path> patches;
+        try (Stream<Path> list = Files.list(bundle.resolve("patches"))) {
+            patches = list.sorted().toList();
+        }
+        Path applied = GitCli.amOnBase(repo.dir, repo.base, tmp, patches);
+        assertThat(git(applied, "rev-parse", "HEAD^{tree}"))
+                .isEqualTo(git(repo.dir, "rev-parse", SampleRun.BRANCH + "^{tree}"));
+    }
+
+    @Test
+    void writingTwiceGivesTheSameBundleAndDropsFilesOfTheOldOne() throws Exception {
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+        Map<String, String> first = files(bundle);
+        Files.writeString(bundle.resolve("stale.txt"), "left over");
+
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        assertThat(files(bundle)).isEqualTo(first);
+    }
+
+    @Test
+    void aRunWithNothingLandedStillWritesACompleteBundle() throws Exception {
+        state.runBranch = "orchestra/never-created";
+        state.steps.clear();
+        state.validation = null;
+
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        assertThat(bundle.resolve("patches")).isEmptyDirectory();
+        assertThat(Files.readString(bundle.resolve("SUMMARY.md")))
+                .contains("Nothing landed on the branch.", "no validation after the changes");
+    }
+
+    static Map<String, String> files(Path folder) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
+    }
+}
