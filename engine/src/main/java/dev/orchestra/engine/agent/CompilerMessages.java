@@ -16,6 +16,8 @@ final class CompilerMessages {
     private static final Pattern MESSAGE =
             Pattern.compile("^\\[(WARNING|ERROR)\\] (.+?\\.java):\\[(\\d+)(?:,\\d+)?\\] (.*)$");
 
+    private static final Pattern PREFIXED_CONTINUATION = Pattern.compile("^\\[(?:ERROR|WARNING)\\] {2,}(\\S.*)$");
+
     private CompilerMessages() {}
 
     static List<Note> notes(List<String> lines, Path workdir) {
@@ -26,8 +28,8 @@ final class CompilerMessages {
                 continue;
             }
             StringBuilder message = new StringBuilder(m.group(4).trim());
-            while (i + 1 < lines.size() && isContinuation(lines.get(i + 1))) {
-                message.append("; ").append(lines.get(++i).trim());
+            while (i + 1 < lines.size() && continuation(lines.get(i + 1)) != null) {
+                message.append("; ").append(continuation(lines.get(++i)));
             }
             String severity = m.group(1).equals("ERROR") ? "error" : "warning";
             notes.add(new Note(severity, relative(m.group(2), workdir), Integer.parseInt(m.group(3)),
@@ -36,8 +38,13 @@ final class CompilerMessages {
         return new ArrayList<>(notes);
     }
 
-    private static boolean isContinuation(String line) {
-        return !line.isBlank() && !line.startsWith("[") && Character.isWhitespace(line.charAt(0));
+    /** The text of a message's further line (javac's "symbol:", "location:"), or null for other lines. */
+    private static String continuation(String line) {
+        if (!line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+            return line.trim();
+        }
+        Matcher m = PREFIXED_CONTINUATION.matcher(line);
+        return m.find() ? m.group(1).trim() : null;
     }
 
     private static String relative(String file, Path workdir) {
