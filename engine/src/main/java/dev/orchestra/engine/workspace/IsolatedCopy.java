@@ -36,7 +36,10 @@ public final class IsolatedCopy implements AutoCloseable {
         this.base = base;
     }
 
-    /** Creates {@code parentDir/name}, shares {@code source}'s objects and checks out {@code commitId}. */
+    /**
+     * Creates {@code parentDir/name} (keep it outside the user's working tree), shares {@code source}'s
+     * objects and checks out {@code commitId} (an id or anything {@code source} resolves to a commit).
+     */
     public static IsolatedCopy create(Repository source, String commitId, Path parentDir, String name)
             throws IOException {
         if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
@@ -62,7 +65,7 @@ public final class IsolatedCopy implements AutoCloseable {
             throw new IOException("cannot create a repository in " + dir + ": " + e.getMessage(), e);
         }
         Git git = Git.open(dir.toFile());
-        ObjectId base = resolveCommit(git.getRepository(), commitId);
+        ObjectId base = resolveCommit(source, commitId);
         if (base == null) {
             git.close();
             throw new BadInputException("commit '" + commitId + "' is not in repository " + source.getDirectory());

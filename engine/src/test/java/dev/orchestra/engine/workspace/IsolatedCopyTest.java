@@ -142,6 +142,14 @@ class IsolatedCopyTest {
         assertThat(temp.resolve("copies/step-1")).doesNotExist();
     }
 
+    @Test
+    void startsFromWhatABranchNamePointsAt() throws Exception {
+        try (IsolatedCopy copy = IsolatedCopy.create(repo(), "main", temp.resolve("copies"), "by-branch")) {
+            assertThat(copy.baseCommit()).isEqualTo(base);
+            assertThat(copy.dir().resolve("README.md")).hasContent("hello\nworld");
+        }
+    }
+
     private IsolatedCopy newCopy(String name) throws IOException {
         return IsolatedCopy.create(repo(), base, temp.resolve("copies"), name);
     }
