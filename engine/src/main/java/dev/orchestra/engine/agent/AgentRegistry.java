@@ -1,0 +1,59 @@
+package dev.orchestra.engine.agent;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.maven.MavenLocator;
+import dev.orchestra.engine.plan.Step;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The agents a plan may name, by name: checks steps before a run and builds the agent for each step. */
+public final class AgentRegistry implements AgentCatalog {
+    private final Map<String, AgentFactory> factories = new LinkedHashMap<>();
+
+    /** A registry with the tool agents ({@code command}, {@code openrewrite}, {@code static-analysis}). */
+    public static AgentRegistry withToolAgents(MavenLocator maven) {
+        return new AgentRegistry()
+                .register(CommandAgent.factory())
+                .register(OpenRewriteAgent.factory(maven))
+                .register(StaticAnalysisAgent.factory(maven));
+    }
+
+    /** Adds a kind of agent; a second factory with the same name replaces the first. */
+    public AgentRegistry register(AgentFactory factory) {
+        factories.put(factory.name(), factory);
+        return this;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(factories.keySet()));
+    }
+
+    @Override
+    public List<String> problems(Step step) {
+        AgentFactory factory = factories.get(step.agent());
+        return factory == null ? List.of(unknownAgent(step)) : factory.problems(step);
+    }
+
+    /** The agent that does this step; an unknown agent or bad parameters are a BadInputException. */
+    public Agent create(Step step) {
+        AgentFactory factory = factories.get(step.agent());
+        if (factory == null) {
+            throw new BadInputException(unknownAgent(step));
+        }
+        List<String> problems = factory.problems(step);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems.get(0));
+        }
+        return factory.create(step);
+    }
+
+    private String unknownAgent(Step step) {
+        return "step '" + step.id() + "': unknown agent '" + step.agent() + "' (known: "
+                + String.join(", ", factories.keySet()) + ")";
+    }
+}

@@ -1,0 +1,157 @@
+package dev.orchestra.engine.workspace;
+
+import dev.orchestra.engine.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * One agent's own working copy of a commit: a fresh repository outside the user's working tree that
+ * borrows every object from the source repository through {@code objects/info/alternates}, so
+ * creating it copies no history. Agents write here; the run branch is never touched.
+ */
+public final class IsolatedCopy implements AutoCloseable {
+    static final String BRANCH = "orchestra-work";
+
+    private final Path dir;
+    private final Git git;
+    private final ObjectId base;
+
+    private IsolatedCopy(Path dir, Git git, ObjectId base) {
+        this.dir = dir;
+        this.git = git;
+        this.base = base;
+    }
+
+    /**
+     * Creates {@code parentDir/name} (keep it outside the user's working tree), shares {@code source}'s
+     * objects and checks out {@code commitId} (an id or anything {@code source} resolves to a commit).
+     */
+    public static IsolatedCopy create(Repository source, String commitId, Path parentDir, String name)
+            throws IOException {
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new BadInputException("copy name '" + name + "' must use only letters, digits, '.', '-', '_'");
+        }
+        Path dir = Files.createDirectories(parentDir).toAbsolutePath().resolve(name);
+        Files.createDirectory(dir);
+        try {
+            return checkOut(source, commitId, dir);
+        } catch (IOException | RuntimeException e) {
+            DirectoryDeletion.deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private static IsolatedCopy checkOut(Repository source, String commitId, Path dir) throws IOException {
+        try (Git init = Git.init().setDirectory(dir.toFile()).setInitialBranch(BRANCH).call()) {
+            Path alternates = init.getRepository().getDirectory().toPath().resolve("objects/info/alternates");
+            Files.createDirectories(alternates.getParent());
+            Path objects = source.getDirectory().toPath().toAbsolutePath().resolve("objects");
+            Files.writeString(alternates, objects + "\n");
+        } catch (GitAPIException e) {
+            throw new IOException("cannot create a repository in " + dir + ": " + e.getMessage(), e);
+        }
+        Git git = Git.open(dir.toFile());
+        ObjectId base = resolveCommit(source, commitId);
+        if (base == null) {
+            git.close();
+            throw new BadInputException("commit '" + commitId + "' is not in repository " + source.getDirectory());
+        }
+        try {
+            git.reset().setMode(ResetType.HARD).setRef(base.name()).call();
+        } catch (GitAPIException e) {
+            git.close();
+            throw new IOException("cannot check out " + base.name() + " in " + dir + ": " + e.getMessage(), e);
+        }
+        return new IsolatedCopy(dir, git, base);
+    }
+
+    private static ObjectId resolveCommit(Repository repo, String commitId) throws IOException {
+        try {
+            return repo.resolve(commitId + "^{commit}");
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return null;
+        }
+    }
+
+    /** The working tree the agent may write. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The commit the copy started from. */
+    public String baseCommit() {
+        return base.name();
+    }
+
+    /** The copy's current commit: the base, or the last commit made by {@link #commitChanges}. */
+    public String headCommit() throws IOException {
+        return git.getRepository().resolve("HEAD^{commit}").name();
+    }
+
+    /**
+     * Stages every added, modified and deleted file that .gitignore does not exclude and commits it on
+     * top of the copy's head; empty when nothing changed.
+     */
+    public Optional<String> commitChanges(String message, PersonIdent author) throws IOException {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            Status status = git.status().call();
+            if (status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) {
+                return Optional.empty();
+            }
+            RevCommit commit = git.commit().setMessage(message).setAuthor(author).setCommitter(author)
+                    .setSign(false).setNoVerify(true).call();
+            return Optional.of(commit.name());
+        } catch (GitAPIException e) {
+            throw new IOException("cannot commit in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fetches the copy's head commit into {@code source} as {@code ref} (e.g.
+     * {@code refs/orchestra/<run>/steps/<step>}), so the engine can integrate it; returns its id.
+     */
+    public String bringBack(Repository source, String ref) throws IOException {
+        if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
+            throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
+        }
+        try {
+            Git.wrap(source).fetch().setRemote(dir.toUri().toString())
+                    .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":" + ref)).call();
+        } catch (GitAPIException e) {
+            throw new IOException("cannot fetch " + dir + " into " + source.getDirectory() + ": " + e.getMessage(), e);
+        }
+        return source.exactRef(ref).getObjectId().name();
+    }
+
+    /** Files, insertions and deletions between the base and the copy's head commit. */
+    public ChangeStats stats() throws IOException {
+        return ChangeCounter.between(git.getRepository(), base, git.getRepository().resolve("HEAD^{commit}"));
+    }
+
+    /** Closes the repository and deletes the copy's directory, read-only files included. */
+    @Override
+    public void close() {
+        git.close();
+        try {
+            DirectoryDeletion.deleteTree(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete isolated copy " + dir, e);
+        }
+    }
+}

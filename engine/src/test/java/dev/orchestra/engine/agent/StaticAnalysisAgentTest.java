@@ -1,0 +1,59 @@
+package dev.orchestra.engine.agent;
+
+import static dev.orchestra.engine.demo.SampleProjects.BROKEN_FILE;
+import static dev.orchestra.engine.demo.SampleProjects.BROKEN_LINE;
+import static dev.orchestra.engine.demo.SampleProjects.DEPRECATED_FILE;
+import static dev.orchestra.engine.demo.SampleProjects.DEPRECATED_LINE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.engine.demo.SampleProjects;
+import dev.orchestra.engine.plan.Step;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Compiles the sample with real Maven and javac. */
+class StaticAnalysisAgentTest extends AgentContractTest {
+    @Override
+    void prepare(Path project) throws IOException {
+        SampleProjects.addDeprecatedApiUse(project);
+    }
+
+    /** The sample with a deprecated API use. */
+    @Override
+    Step succeedingStep() {
+        return step("static-analysis", Map.of());
+    }
+
+    /** The same, with a source file that does not compile. */
+    @Override
+    Step failingStep(Path workdir) throws IOException {
+        SampleProjects.addCompileError(workdir);
+        return step("static-analysis", Map.of());
+    }
+
+    @Override
+    void checkSucceeded(AgentResult result) throws Exception {
+        assertThat(result.notes()).singleElement().satisfies(note -> {
+            assertThat(note.file()).isEqualTo(DEPRECATED_FILE);
+            assertThat(note.line()).isEqualTo(DEPRECATED_LINE);
+            assertThat(note.severity()).isEqualTo("warning");
+            assertThat(note.source()).isEqualTo("javac");
+            assertThat(note.message()).contains("Date(int,int,int)").contains("deprecated");
+        });
+        assertThat(result.summary()).isEqualTo("javac reports 1 warning(s) in 1 file(s)");
+        assertThat(copy.commitChanges("analysis", SampleProjects.AUTHOR)).as("analysis changes no file").isEmpty();
+    }
+
+    @Override
+    void checkFailed(AgentResult result) {
+        assertThat(result.notes()).singleElement().satisfies(note -> {
+            assertThat(note.file()).isEqualTo(BROKEN_FILE);
+            assertThat(note.line()).isEqualTo(BROKEN_LINE);
+            assertThat(note.severity()).isEqualTo("error");
+            assertThat(note.message()).contains("cannot find symbol").contains("missingMethod()");
+        });
+        assertThat(result.summary()).startsWith("static analysis failed: 1 compile error(s), first at "
+                + BROKEN_FILE + ":" + BROKEN_LINE + ": cannot find symbol");
+    }
+}
