@@ -61,13 +61,13 @@ final class Validations {
         Duration timeout = Duration.ofSeconds(state.stepTimeoutSeconds);
         try {
             if (!state.leaveWorkingTree) {
-                return CommandValidation.run(state.validateCommand, context.tree().dir(), state.junitGlobs,
-                        log, runDir.resolve("tests").resolve(kind), timeout);
+                return new CommandValidation(context.tree().dir(), state.junitGlobs, timeout)
+                        .run(state.validateCommand, log, runDir.resolve("tests").resolve(kind));
             }
             try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), commit,
                     context.copiesDir(), state.runId + "-validate-" + kind)) {
-                return CommandValidation.run(state.validateCommand, copy.dir(), state.junitGlobs,
-                        log, runDir.resolve("tests").resolve(kind), timeout);
+                return new CommandValidation(copy.dir(), state.junitGlobs, timeout)
+                        .run(state.validateCommand, log, runDir.resolve("tests").resolve(kind));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the validation command", e);
@@ -85,8 +85,13 @@ final class Validations {
         Instant since = Instant.parse(state.waitingSince);
         String commit = kind.equals("baseline") ? state.baseCommit : context.tree().branchCommit(state.runBranch);
         ValidationRecord record = new ValidationRecord(kind, "external", commit);
-        record.tests = CommandValidation.external(outcome.exitCode(), context.tree().dir(), globs, since,
-                runDir.resolve("tests").resolve(kind));
+        long waited = Math.max(0, Duration.between(since, Instant.now()).toMillis());
+        try {
+            record.tests = CommandValidation.fromHook(outcome.exitCode(), context.tree().dir(), globs, since,
+                    runDir.resolve("tests").resolve(kind), waited);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the reports of the " + kind + " validation", e);
+        }
         record.reportsDir = "tests/" + kind;
         store(state, kind, record);
         state.waitingFor = null;

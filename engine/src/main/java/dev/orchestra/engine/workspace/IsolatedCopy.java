@@ -46,6 +46,9 @@ public final class IsolatedCopy implements AutoCloseable {
             throw new BadInputException("copy name '" + name + "' must use only letters, digits, '.', '-', '_'");
         }
         Path dir = Files.createDirectories(parentDir).toAbsolutePath().resolve(name);
+        if (Files.exists(dir)) {
+            DirectoryDeletion.deleteTree(dir); // left behind by a process that was killed
+        }
         Files.createDirectory(dir);
         try {
             return checkOut(source, commitId, dir);
