@@ -62,7 +62,9 @@ public final class Orchestrator {
             Phase phase = state.phase;
             long started = System.nanoTime();
             runPhase(state, phase, gatesOfRun);
-            state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+            if (phase != Phase.DONE) {
+                state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+            }
             if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
                 finish(state);
             }
