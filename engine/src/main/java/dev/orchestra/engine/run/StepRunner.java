@@ -67,9 +67,9 @@ final class StepRunner {
             return true;
         }
         ChangeStats stats = copy.stats();
-        Optional<String> outside = new ScopeCheck(step).firstOutside(stats.files());
-        if (outside.isPresent()) {
-            record.summary = "wrote outside its scope " + step.scope() + ": " + outside.get();
+        Optional<String> violation = new ScopeCheck(step).firstViolation(stats.files());
+        if (violation.isPresent()) {
+            record.summary = violation.get();
             record.status = StepRecord.Status.FAILED;
             return false;
         }
