@@ -109,14 +109,14 @@ public final class WorkingTree implements AutoCloseable {
         }
     }
 
-    /** Keeps {@code .orchestra/} out of {@code git status} without touching a tracked file. */
+    /** Keeps {@code .orchestra/runs/} out of {@code git status} without touching a tracked file. */
     public void excludeRunFolders() throws IOException {
         Path exclude = repository.getDirectory().toPath().resolve("info").resolve("exclude");
         Files.createDirectories(exclude.getParent());
         String current = Files.exists(exclude) ? Files.readString(exclude) : "";
-        if (current.lines().noneMatch(line -> line.trim().equals("/.orchestra/"))) {
+        if (current.lines().noneMatch(line -> line.trim().equals("/.orchestra/runs/"))) {
             String prefix = current.isEmpty() || current.endsWith("\n") ? "" : "\n";
-            Files.writeString(exclude, current + prefix + "# Orchestra's run folders\n/.orchestra/\n");
+            Files.writeString(exclude, current + prefix + "# Orchestra's run folders\n/.orchestra/runs/\n");
         }
     }
 
