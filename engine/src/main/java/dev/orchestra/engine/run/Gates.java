@@ -29,12 +29,13 @@ final class Gates {
 
     /** True when the run may go on; otherwise the state says it waits or was rejected. */
     boolean pass(RunState state, String gate, String question, String details) {
-        GateDecision earlier = state.decision(gate);
-        if (earlier != null && earlier.approved()) {
+        String key = gate + "#" + state.fixIterations;
+        if (state.passedGates.contains(key)) {
             return true;
         }
         if (!state.gates.contains(gate)) {
             record(state, new GateDecision(gate, true, "auto", Instant.now().toString(), true, null, 0));
+            state.passedGates.add(key);
             context.progress("gate " + gate + ": auto-approved (no human attached)");
             return true;
         }
@@ -45,7 +46,11 @@ final class Gates {
             waitAt(state, request);
             return false;
         }
-        return apply(state, gate, answer.get());
+        boolean approved = apply(state, gate, answer.get());
+        if (approved) {
+            state.passedGates.add(key);
+        }
+        return approved;
     }
 
     private boolean apply(RunState state, String gate, GateAnswer answer) {

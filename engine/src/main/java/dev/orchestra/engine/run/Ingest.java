@@ -46,7 +46,9 @@ final class Ingest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        new PlanFiles(context).write(state);
+        if (state.plan != null) {
+            new PlanFiles(context).write(state);
+        }
         if (tree.branchCommit(state.runBranch) == null) {
             tree.setBranch(state.runBranch, state.baseCommit);
         }
@@ -80,12 +82,10 @@ final class Ingest {
         state.stepTimeoutSeconds = request.stepTimeout().toSeconds();
         state.leaveWorkingTree = request.leaveWorkingTree();
         state.plan = request.plan();
-        state.steps = stepRecords(request);
+        state.steps = request.plan() == null ? new ArrayList<>() : recordsFor(request.plan().steps());
+        state.model = request.model();
+        state.maxFixIterations = request.maxFixIterations();
         return state;
-    }
-
-    static List<StepRecord> stepRecords(RunRequest request) {
-        return recordsFor(request.plan().steps());
     }
 
     static List<StepRecord> recordsFor(List<Step> steps) {

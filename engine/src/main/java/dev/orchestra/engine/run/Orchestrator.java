@@ -87,6 +87,9 @@ public final class Orchestrator {
     }
 
     private void plan(RunState state, Gates gatesOfRun) {
+        if (state.plan == null && !new Planning(context).plan(state)) {
+            return;
+        }
         context.progress("plan: " + state.plan.steps().size() + " steps (" + state.plan.name() + ")");
         if (gatesOfRun.pass(state, "plan", "Approve the plan?", new PlanFiles(context).summary(state))) {
             state.phase = Phase.BASELINE;
@@ -133,8 +136,7 @@ public final class Orchestrator {
         }
         Optional<String> regression = validations.regression(state);
         if (regression.isPresent()) {
-            state.status = RunStatus.ESCALATED;
-            state.failure = regression.get();
+            new FixLoop(context).handle(state, regression.get());
             return;
         }
         if (gatesOfRun.pass(state, "pr", "Ready for review: accept the result?", validations.summary(state))) {

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What a user asks for when starting a run.
  *
- * @param plan the validated plan (from a workflow)
+ * @param plan the validated plan (from a workflow), or null when the planner model plans the task
  * @param workflow the workflow's name or file, as given
  * @param task the task text (may be empty for a workflow)
  * @param validateCommand the validation hook's shell command, or null
@@ -18,6 +18,8 @@ import java.util.Set;
  * @param runId the run id to use, or null for a new one
  * @param stepTimeout wall-time limit of one step
  * @param leaveWorkingTree true to never touch the working tree: the run branch is built and validated in copies
+ * @param model the model as {@code provider:model}, or null for a run without a model
+ * @param maxFixIterations how many times failing tests go back to the model before the run escalates
  */
 public record RunRequest(
         Plan plan,
@@ -29,7 +31,9 @@ public record RunRequest(
         Set<String> gates,
         String runId,
         Duration stepTimeout,
-        boolean leaveWorkingTree) {
+        boolean leaveWorkingTree,
+        String model,
+        int maxFixIterations) {
 
     public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
 }

@@ -40,6 +40,20 @@ public final class RunState {
     public String failedStep;
     public List<StepRecord> steps = new ArrayList<>();
     public List<GateDecision> decisions = new ArrayList<>();
+    /** Gates passed, as {@code gate#fixIteration}: the patch and pr gates are asked again after fixes. */
+    public List<String> passedGates = new ArrayList<>();
+    /** The model's {@code provider:model}, or null when the run has none (workflows only). */
+    public String model;
+    public int maxFixIterations = 3;
+    public int fixIterations;
+    /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */
+    public List<String> fixFingerprints = new ArrayList<>();
+    /** Commit the run branch had before the current fix iteration's steps. */
+    public String fixBase;
+    /** What the planner model used (the steps' agents have their own usage). */
+    public dev.orchestra.engine.agent.Usage plannerUsage = dev.orchestra.engine.agent.Usage.NONE;
+    /** The planner's summary of its plan, when a model planned the run. */
+    public String planSummary;
     public ValidationRecord baseline;
     public ValidationRecord validation;
     /** Commit the candidate ref points to (all delegated steps integrated), before the patch gate. */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -37,7 +39,7 @@ final class StepRunner {
         try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), state.candidate,
                 context.copiesDir(), state.runId + "-" + step.id())) {
             Agent agent = context.agents().create(step);
-            AgentTask task = new AgentTask(step.id(), step.instructions(), step.with(), step.scope(),
+            AgentTask task = new AgentTask(step.id(), step.instructions(), params(state, step), step.scope(),
                     copy.dir(), log, Duration.ofSeconds(state.stepTimeoutSeconds));
             AgentResult result = agent.run(task);
             CrashPoints.reach("delegate.after-agent");
@@ -85,6 +87,17 @@ final class StepRunner {
         context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " files (+"
                 + stats.insertions() + " -" + stats.deletions() + ")");
         return true;
+    }
+
+    /** The step's parameters, plus what model agents may read: the run's base and the latest test results. */
+    private static Map<String, Object> params(RunState state, Step step) {
+        Map<String, Object> params = new LinkedHashMap<>(step.with());
+        params.put("orchestra.base", state.baseCommit);
+        if (state.validation != null) {
+            params.put("orchestra.tests", Validations.describe(state.validation.tests) + "
+" + state.failure);
+        }
+        return params;
     }
 
     private void begin(RunState state, StepRecord record) {

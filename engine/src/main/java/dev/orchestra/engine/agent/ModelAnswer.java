@@ -1,0 +1,79 @@
+package dev.orchestra.engine.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.engine.edit.Edit;
+import dev.orchestra.engine.run.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model agent's answer read from its JSON: edits and a rationale (writers), or findings and a
+ * verdict (reviewer). An answer that is not valid JSON of that shape says why, for the retry.
+ */
+record ModelAnswer(List<Edit> edits, String rationale, List<Note> findings, String verdict, String problem) {
+
+    boolean valid() {
+        return problem == null;
+    }
+
+    static ModelAnswer parse(String text) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(stripFence(text));
+        } catch (IOException e) {
+            return invalid("Your answer is not valid JSON (" + e.getOriginalMessage() + ").");
+        }
+        if (root == null || !root.isObject()) {
+            return invalid("Your answer must be one JSON object following the schema.");
+        }
+        if (root.has("edits")) {
+            return edits(root);
+        }
+        if (root.has("findings")) {
+            return findings(root);
+        }
+        return invalid("Your answer has neither 'edits' nor 'findings'.");
+    }
+
+    private static ModelAnswer edits(JsonNode root) {
+        List<Edit> edits = new ArrayList<>();
+        for (JsonNode edit : root.path("edits")) {
+            if (!edit.path("path").isTextual() || !edit.path("replace").isTextual()) {
+                return invalid("Every edit needs a 'path', a 'search' (may be empty) and a 'replace'.");
+            }
+            edits.add(new Edit(edit.get("path").asText(), edit.path("search").asText(""), edit.get("replace").asText()));
+        }
+        if (edits.isEmpty()) {
+            return invalid("Your answer has no edits; the step asks for a change.");
+        }
+        return new ModelAnswer(edits, root.path("rationale").asText(""), List.of(), null, null);
+    }
+
+    private static ModelAnswer findings(JsonNode root) {
+        List<Note> notes = new ArrayList<>();
+        for (JsonNode finding : root.path("findings")) {
+            notes.add(new Note(finding.path("severity").asText("info"), finding.path("file").asText(""),
+                    finding.path("line").asInt(0), finding.path("message").asText(""), "reviewer"));
+        }
+        String verdict = root.path("verdict").asText("");
+        return new ModelAnswer(List.of(), "", notes, verdict.isBlank() ? notes.size() + " finding(s)" : verdict, null);
+    }
+
+    private static ModelAnswer invalid(String problem) {
+        return new ModelAnswer(List.of(), "", List.of(), null, problem);
+    }
+
+    /** Some models wrap JSON in a markdown fence even when asked not to. */
+    private static String stripFence(String text) {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("```")) {
+            int firstNewline = trimmed.indexOf('\n');
+            int lastFence = trimmed.lastIndexOf("```");
+            if (firstNewline > 0 && lastFence > firstNewline) {
+                return trimmed.substring(firstNewline + 1, lastFence);
+            }
+        }
+        return trimmed;
+    }
+}

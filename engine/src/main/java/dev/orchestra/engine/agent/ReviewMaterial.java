@@ -1,0 +1,47 @@
+package dev.orchestra.engine.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * What a reviewer reads besides the files: the change so far (the diff of its copy against the run's
+ * base commit) and the latest test results, both fenced as data.
+ */
+final class ReviewMaterial {
+    /** Task parameters the engine adds for model agents. */
+    static final String BASE = "orchestra.base";
+    static final String TESTS = "orchestra.tests";
+    private static final int MAX_DIFF_CHARS = 60_000;
+
+    private ReviewMaterial() {}
+
+    static String forTask(AgentTask task, ModelRole role) throws IOException {
+        if (role != ModelRole.REVIEWER) {
+            return "";
+        }
+        Object base = task.params().get(BASE);
+        Object tests = task.params().get(TESTS);
+        String diff = base == null ? "(the base commit is unknown)" : diff(task, base.toString());
+        return "<diff>\n" + diff + "\n</diff>\n<test-results>\n" + (tests == null ? "(none yet)" : tests) + "\n</test-results>\n";
+    }
+
+    private static String diff(AgentTask task, String base) throws IOException {
+        try (Git git = Git.open(task.workdir().toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+            Repository repo = git.getRepository();
+            ObjectId head = repo.resolve("HEAD^{commit}");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (DiffFormatter formatter = new DiffFormatter(out)) {
+                formatter.setRepository(repo);
+                formatter.format(walk.parseCommit(ObjectId.fromString(base)).getTree(), walk.parseCommit(head).getTree());
+            }
+            String text = out.toString(StandardCharsets.UTF_8);
+            return text.length() > MAX_DIFF_CHARS ? text.substring(0, MAX_DIFF_CHARS) + "\n… (diff cut)" : text;
+        }
+    }
+}

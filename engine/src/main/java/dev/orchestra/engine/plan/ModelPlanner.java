@@ -1,0 +1,98 @@
+package dev.orchestra.engine.plan;
+
+import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.context.AgentContext;
+import dev.orchestra.engine.model.ModelClient;
+import dev.orchestra.engine.model.ModelException;
+import dev.orchestra.engine.model.ModelReply;
+import dev.orchestra.engine.model.ModelRequest;
+import dev.orchestra.engine.model.ModelRequest.Message;
+import dev.orchestra.engine.model.ModelRequest.Role;
+import dev.orchestra.engine.model.ModelSettings;
+import dev.orchestra.engine.model.Prompts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The orchestrator model as planner: turns a task into a validated plan, and a failed validation
+ * into fix steps. An invalid plan goes back to the model with its problems at most twice; after that
+ * the outcome says why there is no plan.
+ */
+public final class ModelPlanner {
+    public static final int MAX_REPAIRS = 2;
+    static final int MAP_TOKEN_BUDGET = 4_000;
+
+    private final ModelClient model;
+    private final AgentCatalog catalog;
+    private final ModelSettings settings;
+    private final ToDoubleFunction<ModelReply> pricing;
+
+    public ModelPlanner(ModelClient model, AgentCatalog catalog, ModelSettings settings,
+                        ToDoubleFunction<ModelReply> pricing) {
+        this.model = model;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.pricing = pricing;
+    }
+
+    /** A plan (or the reason there is none), the planner's summary, and what the model calls used. */
+    public record Outcome(Plan plan, String summary, String failure, Usage usage) {}
+
+    /** Plans a task on the repository. */
+    public Outcome plan(Path repo, String task) {
+        String context = "<task>\n" + task + "\n</task>\n" + contextOf(repo, List.of(), "");
+        return converse("plan", "planner", "task", context + "Plan this task.", repo);
+    }
+
+    /**
+     * Plans fix steps for a validation that got worse: the failing tests, the change so far and the
+     * files the failures point at. Step ids come back prefixed {@code fixN-} so they never collide.
+     */
+    public Outcome planFixes(Path repo, String task, String failures, String diff, List<String> relatedFiles, int iteration) {
+        String context = "<task>\n" + task + "\n</task>\n<test-failures>\n" + failures + "\n</test-failures>\n<diff>\n"
+                + diff + "\n</diff>\n" + contextOf(repo, relatedFiles, "The failing tests pass again.");
+        Outcome outcome = converse("fix-" + iteration, "fixer", "fixes",
+                context + "Plan the steps that make the failing tests pass.", repo);
+        return outcome.plan() == null ? outcome
+                : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage());
+    }
+
+    private Outcome converse(String correlation, String prompt, String planName, String firstMessage, Path repo) {
+        List<Message> messages = new ArrayList<>(List.of(new Message(Role.USER, firstMessage)));
+        Usage usage = Usage.NONE;
+        List<String> problems = List.of();
+        for (int attempt = 1; attempt <= MAX_REPAIRS + 1; attempt++) {
+            ModelReply reply;
+            try {
+                reply = model.complete(new ModelRequest(correlation + "/" + attempt, Prompts.system(prompt), messages,
+                        Prompts.schema("plan"), "plan", settings));
+            } catch (ModelException e) {
+                return new Outcome(null, "", "the planner model failed: " + e.getMessage(), usage);
+            }
+            usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
+            PlanAnswer.Checked checked = PlanAnswer.read(reply.text(), planName, repo, catalog);
+            if (checked.problems().isEmpty()) {
+                return new Outcome(checked.plan(), checked.summary(), null, usage);
+            }
+            problems = checked.problems();
+            messages.add(new Message(Role.ASSISTANT, reply.text()));
+            messages.add(new Message(Role.USER, "The plan cannot be used:\n- " + String.join("\n- ", problems)
+                    + "\nAnswer with the whole corrected plan."));
+        }
+        return new Outcome(null, "", "the planner gave no valid plan after " + (MAX_REPAIRS + 1) + " tries: "
+                + String.join("; ", problems), usage);
+    }
+
+    private static String contextOf(Path repo, List<String> focus, String acceptance) {
+        try {
+            return AgentContext.build(repo, focus, acceptance, MAP_TOKEN_BUDGET).render();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the repository for the planner", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.orchestra.engine.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.run.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan as the planner model wrote it (JSON), turned into a {@link Plan} and checked before use:
+ * known agents, no cycle, files that exist (or are declared new and do not exist), an acceptance
+ * check on every step, nothing protected. The problems go back to the model for a repair.
+ */
+final class PlanAnswer {
+    private static final List<String> PROTECTED_PREFIXES = List.of(".ci/", ".github/", ".orchestra/", ".git/");
+
+    private PlanAnswer() {}
+
+    /** The plan, or the problems that make it unusable. */
+    record Checked(Plan plan, String summary, List<String> problems) {}
+
+    static Checked read(String json, String name, Path repo, AgentCatalog catalog) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json.strip());
+        } catch (IOException e) {
+            return problems("the answer is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null || !root.path("steps").isArray() || root.path("steps").isEmpty()) {
+            return problems("the answer has no 'steps' list, or it is empty");
+        }
+        List<String> problems = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode node : root.path("steps")) {
+            Step step = step(node);
+            steps.add(step);
+            checkFiles(step, repo, problems);
+            if (step.acceptance().isBlank()) {
+                problems.add("step '" + step.id() + "' has no acceptance check");
+            }
+        }
+        Plan plan = new Plan(name, root.path("summary").asText(""), steps);
+        problems.addAll(0, PlanValidator.problems(plan, catalog));
+        return new Checked(problems.isEmpty() ? StepOrder.sorted(plan) : plan, plan.description(), problems);
+    }
+
+    private static Step step(JsonNode node) {
+        List<String> files = strings(node.path("files"));
+        List<String> created = strings(node.path("new_files"));
+        List<String> scope = new ArrayList<>(files);
+        created.stream().filter(f -> !scope.contains(f)).forEach(scope::add);
+        Map<String, Object> with = new LinkedHashMap<>();
+        if (!files.isEmpty()) {
+            with.put("files", files);
+        }
+        if (!created.isEmpty()) {
+            with.put("new-files", created);
+        }
+        return new Step(node.path("id").asText(""), node.path("agent").asText(""), node.path("instructions").asText(""),
+                scope, strings(node.path("needs")), with, node.path("acceptance").asText(""));
+    }
+
+    private static void checkFiles(Step step, Path repo, List<String> problems) {
+        for (Object file : (List<?>) step.with().getOrDefault("files", List.of())) {
+            if (!isSafe(file.toString())) {
+                problems.add("step '" + step.id() + "' names a path it may not change: " + file);
+            } else if (!Files.isRegularFile(repo.resolve(file.toString()))) {
+                problems.add("step '" + step.id() + "' names " + file + ", which does not exist (declare it in new_files to create it)");
+            }
+        }
+        for (Object file : (List<?>) step.with().getOrDefault("new-files", List.of())) {
+            if (!isSafe(file.toString())) {
+                problems.add("step '" + step.id() + "' names a path it may not create: " + file);
+            } else if (Files.exists(repo.resolve(file.toString()))) {
+                problems.add("step '" + step.id() + "' declares " + file + " as new, but it exists (list it in files)");
+            }
+        }
+    }
+
+    private static boolean isSafe(String path) {
+        String p = path.replace('\\', '/');
+        return !p.isBlank() && !p.startsWith("/") && !p.contains("..") && !p.matches("^[A-Za-z]:.*")
+                && !p.matches("(.*/)?Jenkinsfile[^/]*") && !p.equals(".gitlab-ci.yml")
+                && PROTECTED_PREFIXES.stream().noneMatch(p::startsWith);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static Checked problems(String problem) {
+        return new Checked(null, "", List.of(problem));
+    }
+}
