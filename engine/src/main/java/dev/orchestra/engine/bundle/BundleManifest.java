@@ -4,6 +4,7 @@ import dev.orchestra.engine.agent.Note;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.run.ModelAccount;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.StepRecord;
 import dev.orchestra.engine.validate.TestComparison;
@@ -35,7 +36,11 @@ public record BundleManifest(
         List<GateDecision> gates,
         Tests tests,
         List<String> validationCommands,
-        Map<String, Object> budgets) {
+        Map<String, Object> budgets,
+        String model,
+        String planSummary,
+        int fixIterations,
+        ModelAccount account) {
 
     /** One plan step: who did it, what it changed, its commit and its patch file. */
     public record StepEntry(String id, String agent, String status, String instructions, List<String> files,
@@ -51,7 +56,8 @@ public record BundleManifest(
         return new BundleManifest(1, state.runId, state.task, state.workflow, String.valueOf(state.status),
                 state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
                 state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
-                List.copyOf(state.decisions), tests(state), validationCommands(state), Map.of());
+                List.copyOf(state.decisions), tests(state), validationCommands(state), Map.of(), state.model,
+                state.planSummary, state.fixIterations, state.account);
     }
 
     /** The plan's steps in plan order (PENDING when never started), then steps added during the run. */

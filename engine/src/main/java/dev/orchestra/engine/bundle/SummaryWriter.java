@@ -33,6 +33,7 @@ final class SummaryWriter {
                 .append(" from ").append(or(m.baseBranch())).append(" at ").append(or(m.baseCommit())).append("\n\n");
         md.append("## Task\n\n").append(or(m.task()).strip()).append("\n\n");
         changes();
+        account();
         tests();
         notes();
         gates();
@@ -59,6 +60,23 @@ final class SummaryWriter {
             step.files().forEach(f -> md.append("  - `").append(f).append("`\n"));
         }
         md.append('\n');
+    }
+
+    private void account() {
+        if (m.account() == null) {
+            return;
+        }
+        md.append("## The model's account\n\n").append(m.account().changes.strip()).append("\n\n");
+        if (!m.account().risks.isEmpty()) {
+            md.append("Risks the model sees:\n\n");
+            m.account().risks.forEach(r -> md.append("- ").append(r).append('\n'));
+            md.append('\n');
+        }
+        if (!m.account().flagged.isEmpty()) {
+            md.append("**Claims that did not check out** (Orchestra checked every file and test the account names):\n\n");
+            m.account().flagged.forEach(f -> md.append("- ⚠ ").append(f).append('\n'));
+            md.append('\n');
+        }
     }
 
     private void tests() {

@@ -80,6 +80,12 @@ public record RunMetrics(
             agents.merge(step.agent, AgentMetrics.NONE.plus(step), RunMetrics::sum);
             total = total.plus(step);
         }
+        if (state.plannerUsage != null && state.plannerUsage.modelCalls() > 0) {
+            AgentMetrics planner = new AgentMetrics(state.plannerUsage.modelCalls(), 0, state.plannerUsage.modelCalls(),
+                    state.plannerUsage.inputTokens(), state.plannerUsage.outputTokens(), state.plannerUsage.cost(), 0);
+            agents.merge("planner", planner, RunMetrics::sum);
+            total = sum(total, planner);
+        }
         Map<String, Long> waits = new TreeMap<>();
         for (GateDecision decision : state.decisions) {
             waits.merge(decision.gate(), decision.waitedMillis(), Long::sum);
@@ -87,7 +93,7 @@ public record RunMetrics(
         return new RunMetrics(phases, phases.values().stream().mapToLong(Long::longValue).sum(),
                 ReadyForReview.millis(state), agents, total,
                 TestCounts.of(state.baseline), TestCounts.of(state.validation), patchSize(state.steps),
-                waits.values().stream().mapToLong(Long::longValue).sum(), waits, 0);
+                waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations);
     }
 
     private static List<StepRecord> ranSteps(List<StepRecord> steps) {

@@ -62,6 +62,18 @@ public final class ModelPlanner {
                 : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage());
     }
 
+    /** The model's account of a finished change (JSON text following the account schema), or null. */
+    public String account(String task, String diff, String testResults) {
+        String message = "<task>\n" + task + "\n</task>\n<diff>\n" + diff + "\n</diff>\n<test-results>\n" + testResults
+                + "\n</test-results>\nWrite the account of this change.";
+        try {
+            return model.complete(new ModelRequest("account/1", Prompts.system("account"),
+                    List.of(new Message(Role.USER, message)), Prompts.schema("account"), "account", settings)).text();
+        } catch (ModelException e) {
+            return null;
+        }
+    }
+
     private Outcome converse(String correlation, String prompt, String planName, String firstMessage, Path repo) {
         List<Message> messages = new ArrayList<>(List.of(new Message(Role.USER, firstMessage)));
         Usage usage = Usage.NONE;

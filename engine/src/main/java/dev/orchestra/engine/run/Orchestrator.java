@@ -146,6 +146,7 @@ public final class Orchestrator {
 
     private void finish(RunState state) {
         state.finishedAt = Instant.now().toString();
+        new AccountCheck(context).attach(state);
         new Finalizer(context).writeBundle(state);
         context.progress(Finalizer.oneLine(state));
     }

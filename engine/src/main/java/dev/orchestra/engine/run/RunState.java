@@ -54,6 +54,8 @@ public final class RunState {
     public dev.orchestra.engine.agent.Usage plannerUsage = dev.orchestra.engine.agent.Usage.NONE;
     /** The planner's summary of its plan, when a model planned the run. */
     public String planSummary;
+    /** The orchestrator model's account of the change, with its claims checked; null without a model. */
+    public ModelAccount account;
     public ValidationRecord baseline;
     public ValidationRecord validation;
     /** Commit the candidate ref points to (all delegated steps integrated), before the patch gate. */
