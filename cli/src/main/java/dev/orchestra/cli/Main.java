@@ -4,6 +4,7 @@ import dev.orchestra.engine.BadInputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The {@code orchestra} command line. {@code System.exit} happens here and nowhere else. */
@@ -11,14 +12,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(System.out, System.err, System.getenv(), args));
     }
 
-    /** Runs one command; returns its exit code (see {@code orchestra --help}). */
-    public static int run(PrintStream out, PrintStream err, String... args) {
+    /**
+     * Runs one command; returns its exit code (see {@code orchestra --help}). Keys and other settings
+     * are read from {@code env}, never from arguments.
+     */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine commandLine = new CommandLine(new OrchestraCommand())
+        CommandLine commandLine = new CommandLine(new OrchestraCommand(env))
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)

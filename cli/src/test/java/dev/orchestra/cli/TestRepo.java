@@ -21,7 +21,7 @@ final class TestRepo {
     static final String VALIDATE = "sh validate.sh";
     private final Path dir;
 
-    private TestRepo(Path dir) {
+    TestRepo(Path dir) {
         this.dir = dir;
     }
 
@@ -91,11 +91,17 @@ final class TestRepo {
         }
     }
 
-    /** Runs the command line in this JVM. */
+    /** Runs the command line in this JVM, with this process's environment. */
     static Result orchestra(String... args) {
+        return orchestra(System.getenv(), args);
+    }
+
+    /** Runs the command line in this JVM with the given environment. */
+    static Result orchestra(java.util.Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

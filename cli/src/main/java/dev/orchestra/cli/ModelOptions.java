@@ -1,0 +1,30 @@
+package dev.orchestra.cli;
+
+import picocli.CommandLine.Option;
+
+/** The model flags of {@code orchestra run}; unset flags fall back to .orchestra/config.yml, then ~/.orchestra/config.yml. */
+public final class ModelOptions {
+    @Option(names = "--model", paramLabel = "PROVIDER:MODEL",
+            description = "The orchestrator model, e.g. openai:gpt-4o, anthropic:claude-sonnet-4-5, ollama:qwen2.5-coder, "
+                    + "openai-compatible:NAME (with --base-url).")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "The provider's API base URL (vLLM, LM Studio, a gateway).")
+    String baseUrl;
+
+    @Option(names = "--api-key-env", paramLabel = "NAME",
+            description = "The environment variable that holds the key (default OPENAI_API_KEY or ANTHROPIC_API_KEY). Never pass a key itself.")
+    String apiKeyEnv;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (default 0).")
+    Double temperature;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Sampling seed, for providers that take one.")
+    Integer seed;
+
+    @Option(names = "--max-output-tokens", paramLabel = "N", description = "The most tokens one answer may have.")
+    Integer maxOutputTokens;
+
+    @Option(names = "--max-fix-iterations", paramLabel = "N", description = "How often failing tests go back to the model before the run escalates (default 3).")
+    int maxFixIterations = 3;
+}
