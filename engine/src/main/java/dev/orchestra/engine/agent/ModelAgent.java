@@ -3,6 +3,7 @@ package dev.orchestra.engine.agent;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;
+import dev.orchestra.engine.edit.EditFeedback;
 import dev.orchestra.engine.edit.EditOutcome;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
@@ -74,12 +75,12 @@ public final class ModelAgent implements Agent {
     }
 
     private String firstMessage(AgentTask task) {
+        String context = AgentContext.build(task.workdir(), files.focus(), acceptance, MAP_TOKEN_BUDGET).render();
         try {
-            String context = AgentContext.build(task.workdir(), files.focus(), acceptance, MAP_TOKEN_BUDGET).render();
             return context + "\n<instructions>\n" + task.instructions() + "\n</instructions>\n"
                     + files.describe() + ReviewMaterial.forTask(task, role);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the step's files", e);
+            throw new java.io.UncheckedIOException("cannot read the change for the review", e);
         }
     }
 
@@ -94,7 +95,7 @@ public final class ModelAgent implements Agent {
         }
         EditOutcome outcome = new EditApplier().apply(task.workdir(), answer.edits());
         if (!outcome.applied()) {
-            return AttemptResult.retry("These edits did not apply:\n" + EditApplier.describe(outcome.failures()));
+            return AttemptResult.retry("These edits did not apply:\n" + EditFeedback.describe(outcome.failures()));
         }
         String summary = "applied " + answer.edits().size() + " edit(s) to " + outcome.changedFiles().size() + " file(s): "
                 + firstSentence(answer.rationale());

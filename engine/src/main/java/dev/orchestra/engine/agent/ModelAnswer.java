@@ -22,7 +22,7 @@ record ModelAnswer(List<Edit> edits, String rationale, List<Note> findings, Stri
         try {
             root = Json.MAPPER.readTree(stripFence(text));
         } catch (IOException e) {
-            return invalid("Your answer is not valid JSON (" + e.getOriginalMessage() + ").");
+            return invalid("Your answer is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
         }
         if (root == null || !root.isObject()) {
             return invalid("Your answer must be one JSON object following the schema.");

@@ -11,8 +11,6 @@ import dev.orchestra.engine.model.ModelRequest.Message;
 import dev.orchestra.engine.model.ModelRequest.Role;
 import dev.orchestra.engine.model.ModelSettings;
 import dev.orchestra.engine.model.Prompts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,10 +99,6 @@ public final class ModelPlanner {
     }
 
     private static String contextOf(Path repo, List<String> focus, String acceptance) {
-        try {
-            return AgentContext.build(repo, focus, acceptance, MAP_TOKEN_BUDGET).render();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the repository for the planner", e);
-        }
+        return AgentContext.build(repo, focus, acceptance, MAP_TOKEN_BUDGET).render();
     }
 }

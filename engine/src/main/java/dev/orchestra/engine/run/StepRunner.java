@@ -94,8 +94,9 @@ final class StepRunner {
         Map<String, Object> params = new LinkedHashMap<>(step.with());
         params.put("orchestra.base", state.baseCommit);
         if (state.validation != null) {
-            params.put("orchestra.tests", Validations.describe(state.validation.tests) + "
-" + state.failure);
+            String failing = state.validation.comparison == null ? ""
+                    : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
+            params.put("orchestra.tests", Validations.describe(state.validation.tests) + failing);
         }
         return params;
     }
