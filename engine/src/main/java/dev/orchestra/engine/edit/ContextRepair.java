@@ -41,11 +41,15 @@ final class ContextRepair {
         return repaired;
     }
 
+    /**
+     * The replacement's end line is the file line next to the match, and not merely the search
+     * text's own end line kept: it differs from it in text or in indentation.
+     */
     private static boolean repeats(String neighbour, String replaceEnd, String searchEnd) {
         String n = LineNormalizer.UNICODE.apply(neighbour);
-        return !n.isEmpty()
-                && n.equals(LineNormalizer.UNICODE.apply(replaceEnd))
-                && !n.equals(LineNormalizer.UNICODE.apply(searchEnd));
+        boolean otherLine = !n.equals(LineNormalizer.UNICODE.apply(searchEnd))
+                || Indentation.width(replaceEnd) != Indentation.width(searchEnd);
+        return !n.isEmpty() && n.equals(LineNormalizer.UNICODE.apply(replaceEnd)) && otherLine;
     }
 
     private int lineAt(int offset) {
