@@ -55,6 +55,15 @@ final class Blocks {
         return out;
     }
 
+    /** The block followed by a new if-block at the last line's indentation, ending with "}". */
+    static List<String> appendBlock(List<String> block) {
+        String last = block.get(block.size() - 1);
+        String indent = last.substring(0, last.length() - last.stripLeading().length());
+        List<String> out = new ArrayList<>(block);
+        out.addAll(List.of(indent + "if (enabled) {", indent + "    audit(\"block\");", indent + "}"));
+        return out;
+    }
+
     static String splice(List<String> lines, int start, int length, List<String> replacement) {
         List<String> out = new ArrayList<>(lines.subList(0, start));
         out.addAll(replacement);

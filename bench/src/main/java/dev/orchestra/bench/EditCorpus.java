@@ -32,6 +32,11 @@ final class EditCorpus {
         String intended = Blocks.splice(lines, start, length, replacement);
         List<EditCase> cases = new ArrayList<>();
         cases.add(of("exact", Category.EXACT, source, block, replacement, intended));
+        List<String> withBlock = Blocks.appendBlock(block);
+        String intendedBlock = Blocks.splice(lines, start, length, withBlock);
+        cases.add(of("exact, ending in a new block", Category.EXACT, source, block, withBlock, intendedBlock));
+        cases.add(of("new block, indentation changed", Category.TOLERATED, source, Blocks.reindent(block, 0),
+                Blocks.reindent(withBlock, 0), intendedBlock));
         int shift = 1 + random.nextInt(20);
         List<String> shifted = Blocks.insertAfterClassLine(lines, shift);
         cases.add(of("shifted " + "(lines inserted above)", Category.TOLERATED, String.join("\n", shifted),
