@@ -48,6 +48,7 @@ public final class ContextBenchmark {
             System.out.printf("| %d | %s | %d | %d | %.1f%% | %.0f ms |%n",
                     c, String.join(", ", focus.stream().map(ContextBenchmark::shortName).toList()), tokens, naive, ratio, ms);
         }
+        TempFolder.delete(repo);
         double mean = sum / cases;
         System.out.printf("%nMean ratio: %.1f%% (target <= 10%%: %s).%n", mean, mean <= 10 ? "met" : "**missed**");
         System.out.println("\nMost of a context is the repository map, capped by its budget; the ratio therefore falls as"

@@ -46,6 +46,7 @@ public final class EditsBenchmark {
             record(byVariant.computeIfAbsent(c.variant(), k -> pair()), c, tolerant, strict);
             record(byCategory.computeIfAbsent(c.category(), k -> pair()), c, tolerant, strict);
         }
+        TempFolder.delete(dir);
         new EditsReport(files, seed, cases.size(), nanos).print(byVariant, byCategory);
     }
 
