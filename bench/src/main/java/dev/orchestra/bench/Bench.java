@@ -8,6 +8,11 @@ import java.util.Map;
 public final class Bench {
     private static final Map<String, String> BENCHMARKS = new LinkedHashMap<>();
 
+    static {
+        BENCHMARKS.put("edits", EditsBenchmark.class.getName());
+        BENCHMARKS.put("context", ContextBenchmark.class.getName());
+    }
+
     private Bench() {}
 
     public static void main(String[] args) throws Exception {

@@ -39,10 +39,11 @@ enum LineNormalizer implements UnaryOperator<String> {
 
     /**
      * Replaces in {@code replace} the typographic characters the agent put in its search text where
-     * the file has plain ones, so a quote the model "smartened" is not written into code.
+     * the file has plain ones, so a quote the model "smartened" is not written into code; and
+     * non-breaking and zero-width spaces everywhere, since they are never meant in code.
      */
     static String repairTypography(String replace, String search, String fileBlock) {
-        String result = replace;
+        String result = replace.replaceAll("[\u00A0\u2007\u202F]", " ").replaceAll("[\u200B\u200C\u200D\u2060\uFEFF]", "");
         for (int i = 0; i < search.length(); i++) {
             String c = String.valueOf(search.charAt(i));
             String plain = ascii(c);

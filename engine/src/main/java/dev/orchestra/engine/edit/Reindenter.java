@@ -22,10 +22,7 @@ final class Reindenter {
         this.fileBlock = fileBlock;
         this.searchBlock = searchBlock;
         this.normalizer = normalizer;
-        List<String> agentLines = new ArrayList<>(searchBlock);
-        agentLines.addAll(replace);
-        int agentUnit = Indentation.unit(agentLines);
-        this.scale = fileUnit > 0 && agentUnit > 0 ? (double) fileUnit / agentUnit : 1.0;
+        this.scale = scale(replace, fileUnit);
         this.tabs = fileBlock.stream().anyMatch(line -> Indentation.of(line).contains("\t"));
     }
 
@@ -55,6 +52,30 @@ final class Reindenter {
             anchorIndent = indent;
         }
         return out;
+    }
+
+    /**
+     * File columns per agent column: read from the matched lines where the search text is nested,
+     * else from the indentation steps of the file and of the replacement, else 1.
+     */
+    private double scale(List<String> replace, int fileUnit) {
+        int first = firstNonBlank(searchBlock);
+        int searchBase = Indentation.width(searchBlock.get(first));
+        int fileBase = Indentation.width(fileBlock.get(first));
+        int widest = 0;
+        double scale = 0;
+        for (int i = first; i < searchBlock.size(); i++) {
+            int agent = Indentation.width(searchBlock.get(i)) - searchBase;
+            if (!searchBlock.get(i).isBlank() && Math.abs(agent) > widest) {
+                widest = Math.abs(agent);
+                scale = (double) (Indentation.width(fileBlock.get(i)) - fileBase) / agent;
+            }
+        }
+        if (scale > 0) {
+            return scale;
+        }
+        int agentUnit = Indentation.unit(replace);
+        return fileUnit > 0 && agentUnit > 0 ? (double) fileUnit / agentUnit : 1.0;
     }
 
     private String shifted(String indent, int agentColumns) {

@@ -196,6 +196,33 @@ class EditApplierTest {
     }
 
     @Test
+    void writesNewLinesWithTabsInATabIndentedFile() throws IOException {
+        write("Tabs.java", "class Tabs {\n\tvoid run() {\n\t\tstart();\n\t}\n}\n");
+        EditOutcome outcome = apply(new Edit("Tabs.java", "    void run() {\n        start();\n",
+                "    void run() {\n        if (ready) {\n            start();\n        }\n"));
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(read("Tabs.java")).isEqualTo(
+                "class Tabs {\n\tvoid run() {\n\t\tif (ready) {\n\t\t\tstart();\n\t\t}\n\t}\n}\n");
+    }
+
+    @Test
+    void doesNotDoubleAClosingBraceTheSearchTextLeftOut() throws IOException {
+        write("Loop.java", "class Loop {\n    int f() {\n        for (;;) {\n            x();\n        }\n        return 1;\n    }\n}\n");
+        EditOutcome outcome = apply(new Edit("Loop.java", "        }\n        return 1;\n",
+                "            x();\n        }\n        return 2;\n"));
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(read("Loop.java")).contains("        for (;;) {\n            x();\n        }\n        return 2;\n");
+    }
+
+    @Test
+    void writesPlainSpacesWhereTheAgentSentNonBreakingOnes() throws IOException {
+        write("Sum.java", "class Sum {\n    int a = 1;\n}\n");
+        EditOutcome outcome = apply(new Edit("Sum.java", "int\u00A0a = 1;\u200B", "int\u00A0a = 2;\u200B"));
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(read("Sum.java")).isEqualTo("class Sum {\n    int a = 2;\n}\n");
+    }
+
+    @Test
     void refusesCreatingAnExistingFileAndEditingAMissingOne() throws IOException {
         write("a.txt", "a\n");
         EditOutcome outcome = apply(new Edit("a.txt", "", "b\n"), new Edit("missing.txt", "a", "b"));
