@@ -4,6 +4,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.orchestra.engine.BadInputException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Builds ready model clients from a {@link ModelConfig} and the environment that holds the keys. */
@@ -20,6 +21,15 @@ public final class ModelClients {
 
     public static ModelClient create(ModelConfig config, Map<String, String> env, RetryPolicy policy) {
         return new RetryingModelClient(adapter(config, env), policy);
+    }
+
+    /**
+     * What a run uses: the adapter, retried, every call written to {@code transcript.jsonl} in {@code runDir} with
+     * the secrets of {@code env} redacted.
+     */
+    public static ModelClient recorded(ModelConfig config, Map<String, String> env, Path runDir) {
+        TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, SecretRedactor.fromEnvironment(env));
+        return new RecordingModelClient(create(config, env), transcript, config);
     }
 
     /** The provider's adapter alone: one request per call, no retries. */
