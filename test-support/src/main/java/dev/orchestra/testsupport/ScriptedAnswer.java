@@ -8,8 +8,11 @@ public sealed interface ScriptedAnswer {
     /** A successful reply with this text; {@code lengthLimited} makes it stop at the output limit. */
     record Text(String text, long inputTokens, long outputTokens, boolean lengthLimited) implements ScriptedAnswer {}
 
-    /** An HTTP error with the provider's real error body, and a {@code Retry-After} header when not null. */
-    record Status(int code, String retryAfter) implements ScriptedAnswer {}
+    /**
+     * An HTTP error with the provider's real error body ({@code message} or a standard text when null), and a
+     * {@code Retry-After} header when not null.
+     */
+    record Status(int code, String retryAfter, String message) implements ScriptedAnswer {}
 
     /** HTTP 200 whose body is not JSON. */
     record Malformed() implements ScriptedAnswer {}
@@ -34,11 +37,16 @@ public sealed interface ScriptedAnswer {
     }
 
     static ScriptedAnswer status(int code, String retryAfterOrNull) {
-        return new Status(code, retryAfterOrNull);
+        return new Status(code, retryAfterOrNull, null);
     }
 
     static ScriptedAnswer status(int code) {
-        return new Status(code, null);
+        return new Status(code, null, null);
+    }
+
+    /** An HTTP error whose body carries this message, as the provider words it. */
+    static ScriptedAnswer error(int code, String message) {
+        return new Status(code, null, message);
     }
 
     static ScriptedAnswer malformed() {

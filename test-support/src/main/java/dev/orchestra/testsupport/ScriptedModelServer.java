@@ -136,8 +136,8 @@ public final class ScriptedModelServer implements AutoCloseable {
             String model = request.body().path("model").asText("scripted-model");
             send(exchange, 200, format.reply(text, model, number).toString(), null);
         } else if (answer instanceof ScriptedAnswer.Status status) {
-            send(exchange, status.code(), format.error(status.code(), WireFormat.errorMessage(status.code())).toString(),
-                    status.retryAfter());
+            String message = status.message() != null ? status.message() : WireFormat.errorMessage(status.code());
+            send(exchange, status.code(), format.error(status.code(), message).toString(), status.retryAfter());
         } else if (answer instanceof ScriptedAnswer.Malformed) {
             send(exchange, 200, "{\"id\": \"chatcmpl-broken\", \"choices\": [ <html>Bad Gateway</html>", null);
         } else if (answer instanceof ScriptedAnswer.Truncated) {

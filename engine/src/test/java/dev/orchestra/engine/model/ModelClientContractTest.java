@@ -126,6 +126,18 @@ abstract class ModelClientContractTest {
     }
 
     @Test
+    void contextOverflowIsNotRetriedWhateverTheStatus() {
+        server.script(ScriptedAnswer.error(500, "This model's maximum context length is 8192 tokens."),
+                ScriptedAnswer.text("never sent"));
+
+        assertThatThrownBy(() -> client(Duration.ofSeconds(10)).complete(request(null)))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.retriable()).isFalse())
+                .hasMessageContaining("(context overflow) after 1 attempt")
+                .hasMessageContaining("maximum context length is 8192 tokens");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptNamingProviderStatusAndAttempts() {
         server.respondWith(request -> ScriptedAnswer.status(429, "0"));
 
