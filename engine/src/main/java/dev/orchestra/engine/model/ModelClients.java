@@ -19,7 +19,7 @@ public final class ModelClients {
         return create(config, env, RetryPolicy.DEFAULT);
     }
 
-    public static ModelClient create(ModelConfig config, Map<String, String> env, RetryPolicy policy) {
+    public static RetryingModelClient create(ModelConfig config, Map<String, String> env, RetryPolicy policy) {
         return new RetryingModelClient(adapter(config, env), policy);
     }
 
