@@ -1,0 +1,91 @@
+package dev.orchestra.engine.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.orchestra.engine.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the model settings of {@code ~/.orchestra/config.yml}, then {@code .orchestra/config.yml} of the
+ * repository, then flags, each winning field by field over the ones before, and remembers where every value came
+ * from ({@code file:line}) so that a bad value is reported where it was written.
+ */
+final class ModelConfigReader {
+    static final String CONFIG = ".orchestra/config.yml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** A value and where it was written. */
+    record Setting(JsonNode value, String where) {}
+
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+    private final Map<String, Setting> prices = new LinkedHashMap<>();
+
+    static ModelConfig load(Path repository, Path home, Map<String, String> flags) {
+        ModelConfigReader reader = new ModelConfigReader();
+        if (home != null) {
+            reader.readFile(home.resolve(CONFIG));
+        }
+        if (repository != null) {
+            reader.readFile(repository.resolve(CONFIG));
+        }
+        flags.forEach((name, value) -> {
+            if (value != null) {
+                reader.settings.put(name, new Setting(TextNode.valueOf(value), "--" + name));
+            }
+        });
+        return ModelConfigValues.build(reader.settings, reader.prices);
+    }
+
+    private void readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (JsonParser parser = YAML.createParser(file.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new BadInputException(where(file, parser) + ": expected a mapping of settings (key: value)");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                String where = where(file, parser);
+                JsonToken valueStart = parser.nextToken();
+                if (name.equals("prices") && valueStart == JsonToken.START_OBJECT) {
+                    readPrices(file, parser);
+                } else {
+                    settings.put(name, new Setting(YAML.readTree(parser), where));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new BadInputException(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage()
+                    .lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void readPrices(Path file, JsonParser parser) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String model = parser.currentName();
+            String where = where(file, parser);
+            parser.nextToken();
+            prices.put(model, new Setting(YAML.readTree(parser), where));
+        }
+    }
+
+    private static String where(Path file, JsonParser parser) {
+        return file + ":" + parser.currentTokenLocation().getLineNr();
+    }
+}
