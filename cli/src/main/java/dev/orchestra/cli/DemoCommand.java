@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import dev.orchestra.engine.run.RunStore;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    OrchestraCommand parent;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the project (empty or new; default: a temp folder).")
     Path dir;
 
@@ -48,12 +53,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, GitAPIException {
         Path project = prepare();
-        try (Session session = new Session(project, spec.commandLine().getErr())) {
+        String runId = RunStore.newRunId(java.time.Instant.now());
+        try (Session session = new Session(project, spec.commandLine().getErr(), parent.env(), runId, Map.of(), null)) {
             String maven = MavenLocator.fromSystem().command(project).stream()
                     .map(DemoCommand::quote).collect(Collectors.joining(" "));
             Plan plan = new WorkflowCatalog(project, session.context().loader()).resolve(WORKFLOW);
             RunRequest request = new RunRequest(plan, WORKFLOW, "Migrate the tests from JUnit 4 to JUnit 5.",
-                    maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), null, Duration.ofMinutes(30), false);
+                    maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), runId, Duration.ofMinutes(30), false,
+                    null, 0, Map.of());
             RunState state = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(true, null)).start(request);
             if (!json) {
                 spec.commandLine().getOut().println("Demo project: " + project);

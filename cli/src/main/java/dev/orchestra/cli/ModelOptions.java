@@ -1,5 +1,8 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.BadInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The model flags of {@code orchestra run}; unset flags fall back to .orchestra/config.yml, then ~/.orchestra/config.yml. */
@@ -27,4 +30,25 @@ public final class ModelOptions {
 
     @Option(names = "--max-fix-iterations", paramLabel = "N", description = "How often failing tests go back to the model before the run escalates (default 3).")
     int maxFixIterations = 3;
+
+    /** The flags given, by their config-file names; the config files fill in the rest. */
+    Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "model", model);
+        put(flags, "base-url", baseUrl);
+        put(flags, "api-key-env", apiKeyEnv);
+        put(flags, "temperature", temperature);
+        put(flags, "seed", seed);
+        put(flags, "max-output-tokens", maxOutputTokens);
+        if (maxFixIterations < 0) {
+            throw new BadInputException("--max-fix-iterations " + maxFixIterations + ": must be 0 or more");
+        }
+        return flags;
+    }
+
+    private static void put(Map<String, String> flags, String name, Object value) {
+        if (value != null) {
+            flags.put(name, value.toString());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.orchestra.engine.run.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,6 +26,9 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    OrchestraCommand parent;
 
     @Option(names = "--run-id", paramLabel = "ID", description = "The run (default: the only unfinished one).")
     String runId;
@@ -57,8 +61,14 @@ final class ResumeCommand implements Callable<Integer> {
         GateAnswer answer = answer();
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
-        try (Session session = new Session(common.repo, spec.commandLine().getErr())) {
-            String id = runId != null ? runId : session.context().store().latestOpen().runId;
+        String id;
+        Map<String, String> flags;
+        try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr())) {
+            RunState waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
+            id = waiting.runId;
+            flags = waiting.modelFlags;
+        }
+        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null)) {
             Orchestrator orchestrator = new Orchestrator(session.context(),
                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
             RunState state = orchestrator.resume(id, answer, validation);

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import dev.orchestra.engine.run.RunStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +32,15 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workflow", required = true, paramLabel = "NAME|FILE",
-            description = "A shipped workflow's name, one in the repository's .orchestra/workflows/, or a YAML file.")
+    @Mixin
+    ModelOptions modelOptions;
+
+    @picocli.CommandLine.ParentCommand
+    OrchestraCommand parent;
+
+    @Option(names = "--workflow", paramLabel = "NAME|FILE",
+            description = "A shipped workflow's name, one in the repository's .orchestra/workflows/, or a YAML file. "
+                    + "Without it, the orchestrator model (--model) plans the task.")
     String workflow;
 
     @Option(names = "--task", paramLabel = "TEXT|@FILE", description = "The task: text, or @FILE to read it from a file.")
@@ -62,15 +72,32 @@ final class RunCommand implements Callable<Integer> {
         if (validate != null && validateExternal) {
             throw new BadInputException("--validate and --validate-external exclude each other");
         }
-        try (Session session = new Session(common.repo, spec.commandLine().getErr())) {
-            Plan plan = new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
-            RunRequest request = new RunRequest(plan, workflow, readTask(task), validate, validateExternal,
+        String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(Instant.now());
+        Map<String, String> flags = modelOptions.flags();
+        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null)) {
+            Plan plan = workflow == null ? null
+                    : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
+            String taskText = readTask(task);
+            if (plan == null) {
+                requireModelPlanning(session, taskText);
+            }
+            RunRequest request = new RunRequest(plan, workflow, taskText, validate, validateExternal,
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
-                    GateOption.parse(gates), runId, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree);
+                    GateOption.parse(gates), id, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree,
+                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags);
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);
             return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+        }
+    }
+
+    private static void requireModelPlanning(Session session, String taskText) {
+        if (!session.model().configured()) {
+            throw new BadInputException("give --workflow NAME, or --model PROVIDER:MODEL to let the orchestrator model plan the task");
+        }
+        if (taskText.isBlank()) {
+            throw new BadInputException("--task is required when the model plans the run");
         }
     }
 

@@ -1,7 +1,17 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.agent.AgentRegistry;
+import dev.orchestra.engine.agent.ModelAgents;
 import dev.orchestra.engine.maven.MavenLocator;
+import dev.orchestra.engine.model.ModelClient;
+import dev.orchestra.engine.model.ModelClients;
+import dev.orchestra.engine.model.ModelConfig;
+import dev.orchestra.engine.model.ModelReply;
+import dev.orchestra.engine.model.RecordingModelClient;
+import dev.orchestra.engine.model.RunModelClient;
+import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.model.TranscriptWriter;
+import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.run.RunContext;
 import dev.orchestra.engine.run.RunListener;
 import dev.orchestra.engine.run.RunStore;
@@ -9,21 +19,56 @@ import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
-/** One command's connection to the engine: the repository, its runs, the agents, progress on stderr. */
+/**
+ * One command's connection to the engine for one run: the repository, its runs, the agents, the
+ * model (configured, replayed, or none), and progress on stderr.
+ */
 final class Session implements AutoCloseable {
     private final WorkingTree tree;
     private final RunContext context;
+    private final ModelConfig model;
 
-    Session(Path repo, PrintWriter err) {
+    /**
+     * @param modelFlags the model flags ({@code model}, {@code base-url}, ...); the config files fill the rest
+     * @param replay a client that answers from a transcript instead of the configured provider, or null
+     */
+    Session(Path repo, PrintWriter err, Map<String, String> env, String runId, Map<String, String> modelFlags,
+            ModelClient replay) {
         this.tree = WorkingTree.open(repo);
-        AgentRegistry agents = AgentRegistry.withToolAgents(MavenLocator.fromSystem());
+        RunStore store = new RunStore(tree.dir());
+        this.model = runId == null ? ModelConfig.of(null, null)
+                : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
+        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay);
+        ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
+                ? model.priceTable().cost(model.model(), reply.inputTokens(), reply.outputTokens()) : 0.0;
+        AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
+                model.configured() ? model.settings() : null, pricing);
+        ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = line -> {
             err.println("[orchestra] " + line);
             err.flush();
         };
         Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies");
-        this.context = new RunContext(tree, new RunStore(tree.dir()), agents, new WorkflowLoader(agents), copies, listener);
+        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener);
+    }
+
+    private ModelClient runClient(Path runDir, Map<String, String> env, String runId, ModelClient replay) {
+        if (replay != null) {
+            TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, SecretRedactor.fromEnvironment(env));
+            return new RunModelClient(runId, new RecordingModelClient(replay, transcript, model));
+        }
+        if (!model.configured()) {
+            return null;
+        }
+        return new RunModelClient(runId, ModelClients.recorded(model, env, runDir));
+    }
+
+    /** A session that only reads runs (status): no model, so no key is needed. */
+    static Session readOnly(Path repo, PrintWriter err) {
+        return new Session(repo, err, Map.of(), null, Map.of(), null);
     }
 
     RunContext context() {
@@ -32,6 +77,11 @@ final class Session implements AutoCloseable {
 
     WorkingTree tree() {
         return tree;
+    }
+
+    /** The model configuration in force (files and flags), {@code configured()} false when there is none. */
+    ModelConfig model() {
+        return model;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Session session = new Session(common.repo, spec.commandLine().getErr())) {
+        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr())) {
             RunStore store = session.context().store();
             RunOutput output = new RunOutput(store);
             if (runId != null) {

@@ -84,6 +84,7 @@ final class Ingest {
         state.plan = request.plan();
         state.steps = request.plan() == null ? new ArrayList<>() : recordsFor(request.plan().steps());
         state.model = request.model();
+        state.modelFlags = new java.util.LinkedHashMap<>(request.modelFlags());
         state.maxFixIterations = request.maxFixIterations();
         return state;
     }

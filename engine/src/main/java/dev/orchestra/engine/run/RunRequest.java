@@ -20,6 +20,7 @@ import java.util.Set;
  * @param leaveWorkingTree true to never touch the working tree: the run branch is built and validated in copies
  * @param model the model as {@code provider:model}, or null for a run without a model
  * @param maxFixIterations how many times failing tests go back to the model before the run escalates
+ * @param modelFlags the model settings given on the command line (never a key), kept for resume
  */
 public record RunRequest(
         Plan plan,
@@ -33,7 +34,8 @@ public record RunRequest(
         Duration stepTimeout,
         boolean leaveWorkingTree,
         String model,
-        int maxFixIterations) {
+        int maxFixIterations,
+        java.util.Map<String, String> modelFlags) {
 
     public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
 }

@@ -44,6 +44,8 @@ public final class RunState {
     public List<String> passedGates = new ArrayList<>();
     /** The model's {@code provider:model}, or null when the run has none (workflows only). */
     public String model;
+    /** The model settings given on the command line (never a key); resume reads the config files again with them. */
+    public Map<String, String> modelFlags = new LinkedHashMap<>();
     public int maxFixIterations = 3;
     public int fixIterations;
     /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */

@@ -1,0 +1,136 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.model.ModelClient;
+import dev.orchestra.engine.model.ModelRequest;
+import dev.orchestra.engine.model.ReplayModelClient;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.run.Orchestrator;
+import dev.orchestra.engine.run.RunRequest;
+import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.RunStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code orchestra replay RUN_DIR}: runs a recorded run again with no model: every model answer comes
+ * from its transcript, the tools and tests run for real, the user's working tree is not touched;
+ * then the replay's patches are compared with the original's.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Re-run a recorded run from its transcript, with no model, and compare the patches.",
+        footer = {"", "Exit codes: 0 the replay produced the same patches · 1 it did not · 2 bad input"})
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    OrchestraCommand parent;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "The run folder: <repository>/.orchestra/runs/<run-id>.")
+    Path runDir;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws IOException {
+        RunState original = readOriginal();
+        Path repo = runDir.toAbsolutePath().normalize().getParent().getParent().getParent();
+        String replayId = original.runId + "-replay-" + RunStore.newRunId(Instant.now()).substring(16);
+        ModelClient replay = answersOf(original, replayId);
+        RunState state;
+        try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay)) {
+            RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
+                    false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,
+                    original.model, original.maxFixIterations, original.modelFlags);
+            state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
+        }
+        Path replayDir = new RunStore(repo).runDir(replayId);
+        List<String> differences = PatchComparison.differences(runDir.resolve("bundle"), replayDir.resolve("bundle"));
+        boolean same = differences.isEmpty() && state.status == original.status;
+        print(original, state, replayDir, differences, same);
+        return same ? 0 : 1;
+    }
+
+    private RunState readOriginal() {
+        Path stateFile = runDir.resolve("state.json");
+        if (!Files.isRegularFile(stateFile) || runDir.toAbsolutePath().normalize().getParent() == null
+                || !runDir.toAbsolutePath().normalize().getParent().endsWith(Path.of(".orchestra", "runs"))) {
+            throw new BadInputException(runDir + ": not a run folder (<repository>/.orchestra/runs/<run-id>/state.json)");
+        }
+        RunState original;
+        try {
+            original = Json.read(stateFile, RunState.class);
+        } catch (IOException e) {
+            throw new BadInputException(stateFile + ": unreadable run state");
+        }
+        if (!original.status.terminal() && original.status != dev.orchestra.engine.run.RunStatus.ESCALATED) {
+            throw new BadInputException("run " + original.runId + " has not finished (" + original.status.name().toLowerCase() + ")");
+        }
+        if (original.externalValidation) {
+            throw new BadInputException("run " + original.runId + " was validated outside Orchestra; a replay cannot run that hook");
+        }
+        return original;
+    }
+
+    /** The original's answers, asked for under the replay's run id. */
+    private ModelClient answersOf(RunState original, String replayId) {
+        Path transcript = runDir.resolve("transcript.jsonl");
+        if (original.model == null || !Files.isRegularFile(transcript)) {
+            return null;
+        }
+        ReplayModelClient answers = ReplayModelClient.fromTranscript(transcript);
+        String prefix = replayId + "/";
+        return request -> answers.complete(new ModelRequest(
+                original.runId + "/" + request.correlationId().substring(request.correlationId().startsWith(prefix) ? prefix.length() : 0),
+                request.system(), request.messages(), request.responseSchema(), request.schemaName(), request.settings()));
+    }
+
+    /** The plan the original ran: its workflow's (or a human's edit), without fix steps; null when the model planned it. */
+    private static Plan planOf(RunState original) {
+        boolean edited = original.decisions.stream().anyMatch(d -> d.gate().equals("plan") && d.edit() != null);
+        if (original.workflow == null && !edited) {
+            return null;
+        }
+        return new Plan(original.plan.name(), original.plan.description(),
+                original.plan.steps().stream().filter(step -> !step.id().matches("fix\\d+-.*")).toList());
+    }
+
+    private void print(RunState original, RunState replay, Path replayDir, List<String> differences, boolean same)
+            throws IOException {
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("runId", replay.runId);
+            out.put("original", original.runId);
+            out.put("status", replay.status.name().toLowerCase());
+            out.put("originalStatus", original.status.name().toLowerCase());
+            out.put("samePatches", differences.isEmpty());
+            out.put("differences", differences);
+            out.put("runDir", replayDir.toString());
+            spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(out));
+        } else {
+            spec.commandLine().getOut().println((same ? "Replay matches" : "Replay differs") + ": " + original.runId + " → "
+                    + replay.runId + " (" + replay.status.name().toLowerCase() + ")");
+            differences.forEach(d -> spec.commandLine().getOut().println("  " + d));
+        }
+        spec.commandLine().getOut().flush();
+    }
+}
