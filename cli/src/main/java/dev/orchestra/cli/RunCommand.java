@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(plan, workflow, taskText, validate, validateExternal,
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
                     GateOption.parse(gates), id, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree,
-                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags);
+                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null);
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);

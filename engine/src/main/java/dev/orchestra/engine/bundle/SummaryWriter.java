@@ -31,7 +31,14 @@ final class SummaryWriter {
         }
         md.append("  \n**Workflow:** ").append(or(m.workflow())).append("  \n**Branch:** ").append(or(m.runBranch()))
                 .append(" from ").append(or(m.baseBranch())).append(" at ").append(or(m.baseCommit())).append("\n\n");
+        if (m.model() != null) {
+            md.append("**Model:** ").append(m.model()).append(m.fixIterations() > 0
+                    ? " (" + m.fixIterations() + " fix iteration(s))" : "").append("\n\n");
+        }
         md.append("## Task\n\n").append(or(m.task()).strip()).append("\n\n");
+        if (m.planSummary() != null && !m.planSummary().isBlank()) {
+            md.append("## Plan\n\n").append(m.planSummary().strip()).append("\n\n");
+        }
         changes();
         account();
         tests();

@@ -71,7 +71,7 @@ final class Ingest {
         state.createdAt = Instant.now().toString();
         state.task = request.task() == null ? "" : request.task();
         state.workflow = request.workflow();
-        state.baseCommit = context.tree().head();
+        state.baseCommit = request.baseCommit() != null ? request.baseCommit() : context.tree().head();
         state.baseBranch = context.tree().currentBranch();
         state.runBranch = runBranch;
         state.candidate = state.baseCommit;

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param model the model as {@code provider:model}, or null for a run without a model
  * @param maxFixIterations how many times failing tests go back to the model before the run escalates
  * @param modelFlags the model settings given on the command line (never a key), kept for resume
+ * @param baseCommit the commit to start from (a replay starts where its original did), or null for HEAD
  */
 public record RunRequest(
         Plan plan,
@@ -35,7 +36,8 @@ public record RunRequest(
         boolean leaveWorkingTree,
         String model,
         int maxFixIterations,
-        java.util.Map<String, String> modelFlags) {
+        java.util.Map<String, String> modelFlags,
+        String baseCommit) {
 
     public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
 }
