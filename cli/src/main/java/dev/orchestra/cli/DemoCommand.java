@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             Plan plan = new WorkflowCatalog(project, session.context().loader()).resolve(WORKFLOW);
             RunRequest request = new RunRequest(plan, WORKFLOW, "Migrate the tests from JUnit 4 to JUnit 5.",
                     maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), runId, Duration.ofMinutes(30), false,
-                    null, 0, Map.of(), null);
+                    null, 0, Map.of(), null, 1);
             RunState state = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(true, null)).start(request);
             if (!json) {
                 spec.commandLine().getOut().println("Demo project: " + project);

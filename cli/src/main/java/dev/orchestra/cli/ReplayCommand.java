@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay)) {
             RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
                     false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,
-                    original.model, original.maxFixIterations, original.modelFlags, original.baseCommit);
+                    original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs);
             state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
         }
         Path replayDir = new RunStore(repo).runDir(replayId);

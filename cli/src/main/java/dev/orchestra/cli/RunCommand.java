@@ -64,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--step-timeout", paramLabel = "DURATION", description = "Wall-time limit of one step or validation, e.g. 30m (default), 2h.")
     String stepTimeout = "30m";
 
+    @Option(names = "--jobs", paramLabel = "N", description = "How many independent steps may run at once (default 4; steps wait for a model most of the time).")
+    int jobs = 4;
+
     @Option(names = "--leave-working-tree", description = "Never touch the working tree (uncommitted changes allowed): build and validate the run branch in copies.")
     boolean leaveWorkingTree;
 
@@ -71,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (validate != null && validateExternal) {
             throw new BadInputException("--validate and --validate-external exclude each other");
+        }
+        if (jobs < 1) {
+            throw new BadInputException("--jobs " + jobs + ": must be 1 or more");
         }
         String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(Instant.now());
         Map<String, String> flags = modelOptions.flags();
@@ -84,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(plan, workflow, taskText, validate, validateExternal,
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
                     GateOption.parse(gates), id, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree,
-                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null);
+                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null, jobs);
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);

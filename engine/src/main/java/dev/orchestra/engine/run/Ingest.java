@@ -86,6 +86,7 @@ final class Ingest {
         state.model = request.model();
         state.modelFlags = new java.util.LinkedHashMap<>(request.modelFlags());
         state.maxFixIterations = request.maxFixIterations();
+        state.jobs = request.jobs();
         return state;
     }
 

@@ -3,7 +3,6 @@ package dev.orchestra.engine.run;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
-import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.validate.TestRun;
 import java.time.Instant;
 import java.util.Optional;
@@ -103,16 +102,9 @@ public final class Orchestrator {
     }
 
     private void delegate(RunState state) {
-        StepRunner runner = new StepRunner(context);
-        for (Step step : state.plan.steps()) {
-            StepRecord record = state.step(step.id());
-            if (record.status == StepRecord.Status.PENDING || record.status == StepRecord.Status.RUNNING) {
-                if (!runner.run(state, step)) {
-                    return;
-                }
-            }
+        if (new Scheduler(context, state.jobs).run(state)) {
+            state.phase = Phase.INTEGRATE;
         }
-        state.phase = Phase.INTEGRATE;
     }
 
     private void integrate(RunState state, Gates gatesOfRun) {

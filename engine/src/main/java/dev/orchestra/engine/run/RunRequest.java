@@ -22,6 +22,7 @@ import java.util.Set;
  * @param maxFixIterations how many times failing tests go back to the model before the run escalates
  * @param modelFlags the model settings given on the command line (never a key), kept for resume
  * @param baseCommit the commit to start from (a replay starts where its original did), or null for HEAD
+ * @param jobs how many steps may run at once
  */
 public record RunRequest(
         Plan plan,
@@ -37,7 +38,8 @@ public record RunRequest(
         String model,
         int maxFixIterations,
         java.util.Map<String, String> modelFlags,
-        String baseCommit) {
+        String baseCommit,
+        int jobs) {
 
     public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
 }

@@ -23,6 +23,8 @@ public final class RunState {
     /** Where the validation hook writes JUnit XML, relative to the repository. */
     public List<String> junitGlobs = new ArrayList<>();
     public long stepTimeoutSeconds = 1800;
+    /** How many steps may run at once. */
+    public int jobs = 4;
     /** True when the user's working tree is never touched: the run branch is validated in a copy. */
     public boolean leaveWorkingTree;
     /** Set while the working tree is being moved to this commit; a resume finishes the move. */

@@ -24,6 +24,10 @@ public final class StepRecord {
     public int insertions;
     public int deletions;
     public int attempts;
+    /** Why the step was sent back (a conflict, a write outside its files); told to it on the next attempt. */
+    public String retryNote;
+    /** How often the step was sent back; once is the most. */
+    public int sentBack;
     public String startedAt;
     public String endedAt;
     public long durationMillis;

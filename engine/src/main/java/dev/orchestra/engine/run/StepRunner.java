@@ -5,6 +5,7 @@ import dev.orchestra.engine.agent.AgentResult;
 import dev.orchestra.engine.agent.AgentTask;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.workspace.ChangeStats;
+import dev.orchestra.engine.workspace.Integrator;
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,10 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * The delegate phase for one step: an isolated copy at the candidate commit, the agent run in it,
- * its changes committed there and brought back as the step's commit on top of the candidate.
+ * One step of the delegate phase, in three parts: {@link #prepare} (orchestrator thread: an isolated
+ * copy at the candidate commit), {@link #work} (any thread: the agent in its copy, its changes
+ * committed there), {@link #finish} (orchestrator thread: checks, then a 3-way merge onto the
+ * candidate). A conflict or a write outside the step's files sends the step back once.
  */
 final class StepRunner {
     private final RunContext context;
@@ -28,65 +31,152 @@ final class StepRunner {
         this.context = context;
     }
 
-    /** True when the step succeeded (with or without a change); false when the run failed. */
-    boolean run(RunState state, Step step) {
+    /** A step ready to run in its copy. */
+    record Prepared(String runId, Step step, IsolatedCopy copy, Agent agent, AgentTask task) {}
+
+    /** What the agent did in its copy. */
+    record Work(Prepared prepared, AgentResult result, Optional<String> commit, ChangeStats stats, String error) {}
+
+    Prepared prepare(RunState state, Step step) {
         StepRecord record = state.step(step.id());
-        begin(state, record);
-        context.progress("delegate: " + step.id() + " (" + step.agent() + ") …");
+        record.status = StepRecord.Status.RUNNING;
+        record.attempts++;
+        record.startedAt = Instant.now().toString();
         Path runDir = context.runDir(state);
         Path log = runDir.resolve("logs").resolve(step.id() + ".log");
         record.log = runDir.relativize(log).toString().replace('\\', '/');
-        try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), state.candidate,
-                context.copiesDir(), state.runId + "-" + step.id())) {
+        context.store().save(state);
+        context.progress("delegate: " + step.id() + " (" + step.agent() + ") started"
+                + (record.attempts > 1 ? ", attempt " + record.attempts : ""));
+        try {
             Agent agent = context.agents().create(step);
-            AgentTask task = new AgentTask(step.id(), step.instructions(), params(state, step), step.scope(),
-                    copy.dir(), log, Duration.ofSeconds(state.stepTimeoutSeconds));
-            AgentResult result = agent.run(task);
-            CrashPoints.reach("delegate.after-agent");
-            record.summary = result.summary();
-            record.notes = new ArrayList<>(result.notes());
-            record.usage = result.usage();
-            boolean ok = result.status() == AgentResult.Status.SUCCEEDED && land(state, step, record, copy);
-            end(state, record);
-            new ToolTranscript(context.runDir(state)).append(state, record);
-            if (!ok) {
-                fail(state, step, record);
-            }
-            return ok;
+            IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), state.candidate, context.copiesDir(),
+                    state.runId + "-" + step.id());
+            String instructions = record.retryNote == null ? step.instructions()
+                    : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
+            AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), copy.dir(), log,
+                    Duration.ofSeconds(state.stepTimeoutSeconds));
+            return new Prepared(state.runId, step, copy, agent, task);
         } catch (IOException e) {
             throw new UncheckedIOException("step " + step.id() + ": cannot prepare its isolated copy", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during step " + step.id(), e);
         }
     }
 
-    private boolean land(RunState state, Step step, StepRecord record, IsolatedCopy copy) throws IOException {
-        Optional<String> commit = copy.commitChanges(commitMessage(state, step, record), ident(step));
-        if (commit.isEmpty()) {
+    /** Runs the agent and commits what it changed in its copy; safe to call from any thread. */
+    static Work work(Prepared prepared) {
+        try {
+            AgentResult result = prepared.agent().run(prepared.task());
+            CrashPoints.reach("delegate.after-agent");
+            if (result.status() != AgentResult.Status.SUCCEEDED) {
+                return new Work(prepared, result, Optional.empty(), ChangeStats.NONE, null);
+            }
+            Optional<String> commit = prepared.copy().commitChanges(StepCommits.message(prepared.runId(), prepared.step(), result),
+                    StepCommits.author(prepared.step()));
+            return new Work(prepared, result, commit, commit.isPresent() ? prepared.copy().stats() : ChangeStats.NONE, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Work(prepared, null, Optional.empty(), ChangeStats.NONE, "interrupted");
+        } catch (IOException | RuntimeException e) {
+            return new Work(prepared, null, Optional.empty(), ChangeStats.NONE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Records the step's outcome and integrates its commit; the state says whether the run can go on. */
+    void finish(RunState state, Work work) {
+        Step step = work.prepared().step();
+        StepRecord record = state.step(step.id());
+        try (IsolatedCopy copy = work.prepared().copy()) {
+            record.endedAt = Instant.now().toString();
+            record.durationMillis += Duration.between(Instant.parse(record.startedAt), Instant.parse(record.endedAt)).toMillis();
+            if (work.result() != null) {
+                record.summary = work.result().summary();
+                record.notes = new ArrayList<>(work.result().notes());
+                record.usage = record.usage.plus(work.result().usage());
+            } else {
+                record.summary = "the agent could not run: " + work.error();
+            }
+            land(state, step, record, work, copy);
+            new ToolTranscript(context.runDir(state)).append(state, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("step " + step.id() + ": cannot bring its commit back", e);
+        }
+    }
+
+    private void land(RunState state, Step step, StepRecord record, Work work, IsolatedCopy copy) throws IOException {
+        if (work.result() == null || work.result().status() != AgentResult.Status.SUCCEEDED) {
+            fail(state, step, record);
+            return;
+        }
+        if (work.commit().isEmpty()) {
             record.status = StepRecord.Status.NO_CHANGE;
             context.progress("delegate: " + step.id() + " changed nothing — " + record.summary);
-            return true;
+            return;
         }
-        ChangeStats stats = copy.stats();
-        Optional<String> violation = new ScopeCheck(step).firstViolation(stats.files());
+        Optional<String> violation = new ScopeCheck(step).firstViolation(work.stats().files());
         if (violation.isPresent()) {
-            record.summary = violation.get();
-            record.status = StepRecord.Status.FAILED;
-            return false;
+            sendBackOrFail(state, step, record, violation.get());
+            return;
         }
         copy.bringBack(context.tree().repository(), "refs/orchestra/" + state.runId + "/steps/" + step.id());
-        record.commit = commit.get();
+        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get());
+        if (!merged.merged()) {
+            sendBackOrEscalate(state, step, record, merged);
+            return;
+        }
+        accept(state, step, record, work.stats(), merged.commit().get());
+    }
+
+    private void accept(RunState state, Step step, StepRecord record, ChangeStats stats, String commit) {
+        record.commit = commit;
         record.files = new ArrayList<>(stats.files());
         record.insertions = stats.insertions();
         record.deletions = stats.deletions();
         record.status = StepRecord.Status.DELEGATED;
-        state.candidate = commit.get();
+        record.retryNote = null;
+        state.candidate = commit;
         context.tree().setRef("refs/orchestra/" + state.runId + "/candidate", state.candidate);
         CrashPoints.reach("delegate.after-bring-back");
-        context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " files (+"
-                + stats.insertions() + " -" + stats.deletions() + ")");
-        return true;
+        context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " file(s) (+"
+                + stats.insertions() + " -" + stats.deletions() + ") in " + seconds(record.durationMillis)
+                + tokens(record));
+    }
+
+    private void sendBackOrFail(RunState state, Step step, StepRecord record, String violation) {
+        if (record.sentBack == 0) {
+            record.sentBack++;
+            record.status = StepRecord.Status.PENDING;
+            record.retryNote = "it " + violation + ". Change only the files of your step: " + step.scope() + ".";
+            context.progress("delegate: " + step.id() + " " + violation + "; sent back once");
+            return;
+        }
+        record.summary = violation;
+        fail(state, step, record);
+    }
+
+    private void sendBackOrEscalate(RunState state, Step step, StepRecord record, Integrator.Result merged) {
+        String files = String.join(", ", merged.conflicts());
+        if (record.sentBack == 0) {
+            record.sentBack++;
+            record.status = StepRecord.Status.PENDING;
+            record.retryNote = "it conflicted with changes that landed meanwhile in " + files
+                    + "; it runs again on the new base, which holds them.";
+            context.progress("delegate: " + step.id() + " conflicts in " + files + "; running it again on the new base");
+            return;
+        }
+        record.status = StepRecord.Status.FAILED;
+        record.summary = "conflicts in " + files + " after a re-run on the new base";
+        state.status = RunStatus.ESCALATED;
+        state.failedStep = step.id();
+        state.failure = "step " + step.id() + " (" + step.agent() + ") conflicts in " + files
+                + " with steps that landed before it, even after a re-run; a human must combine them";
+    }
+
+    private void fail(RunState state, Step step, StepRecord record) {
+        record.status = StepRecord.Status.FAILED;
+        state.status = RunStatus.FAILED;
+        state.failedStep = step.id();
+        state.failure = "step " + step.id() + " (" + step.agent() + ") failed: " + record.summary
+                + " — log: " + context.runDir(state).resolve(record.log);
     }
 
     /** The step's parameters, plus what model agents may read: the run's base and the latest test results. */
@@ -101,35 +191,27 @@ final class StepRunner {
         return params;
     }
 
-    private void begin(RunState state, StepRecord record) {
-        record.status = StepRecord.Status.RUNNING;
-        record.attempts++;
-        record.startedAt = Instant.now().toString();
-        context.store().save(state);
+    static String seconds(long millis) {
+        return String.format("%.1fs", millis / 1000.0);
     }
 
-    private void end(RunState state, StepRecord record) {
-        record.endedAt = Instant.now().toString();
-        record.durationMillis = Duration.between(Instant.parse(record.startedAt), Instant.parse(record.endedAt)).toMillis();
-        if (record.status == StepRecord.Status.RUNNING) {
-            record.status = StepRecord.Status.FAILED;
+    private static String tokens(StepRecord record) {
+        long tokens = record.usage.inputTokens() + record.usage.outputTokens();
+        return tokens == 0 ? "" : ", " + tokens + " tokens";
+    }
+
+    /** The run branch's commit messages and authors: one commit per step, with its id and agent. */
+    static final class StepCommits {
+        private StepCommits() {}
+
+        static String message(String runId, Step step, AgentResult result) {
+            String title = step.instructions().isBlank() ? result.summary() : step.instructions().lines().findFirst().orElse("");
+            return step.id() + ": " + title + "\n\n" + result.summary() + "\n\n"
+                    + "Orchestra-Run: " + runId + "\nOrchestra-Step: " + step.id() + "\nOrchestra-Agent: " + step.agent() + "\n";
         }
-    }
 
-    private void fail(RunState state, Step step, StepRecord record) {
-        state.status = RunStatus.FAILED;
-        state.failedStep = step.id();
-        state.failure = "step " + step.id() + " (" + step.agent() + ") failed: " + record.summary
-                + " — log: " + context.runDir(state).resolve(record.log);
-    }
-
-    private static String commitMessage(RunState state, Step step, StepRecord record) {
-        String title = step.instructions().isBlank() ? record.summary : step.instructions().lines().findFirst().orElse("");
-        return step.id() + ": " + title + "\n\n" + record.summary + "\n\n"
-                + "Orchestra-Run: " + state.runId + "\nOrchestra-Step: " + step.id() + "\nOrchestra-Agent: " + step.agent() + "\n";
-    }
-
-    private static PersonIdent ident(Step step) {
-        return new PersonIdent("Orchestra (" + step.agent() + ")", "orchestra@localhost");
+        static PersonIdent author(Step step) {
+            return new PersonIdent("Orchestra (" + step.agent() + ")", "orchestra@localhost");
+        }
     }
 }

@@ -1,0 +1,140 @@
+package dev.orchestra.cli;
+
+import static dev.orchestra.cli.TestRepo.orchestra;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.engine.run.Json;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Independent steps run at once in their own copies; claims keep overlapping steps apart. */
+class ParallelStepsTest {
+    @TempDir
+    Path repoDir;
+
+    @TempDir
+    Path outside;
+
+    TestRepo repo;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        repo = TestRepo.create(repoDir);
+    }
+
+    private TestRepo.Result run(String steps, String jobs) throws Exception {
+        Path workflow = repo.workflow(outside, steps);
+        return orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(), "--gates", "none",
+                "--jobs", jobs, "--run-id", "p1");
+    }
+
+    private static String step(String id, String scope, String command) {
+        return "  - id: " + id + "\n    agent: command\n    instructions: Step " + id + ".\n    scope: [\"" + scope
+                + "\"]\n    with:\n      run: " + command + "\n";
+    }
+
+    /** Start and end of each step, from the run's transcript. */
+    private Map<String, Instant[]> intervals() throws Exception {
+        Map<String, Instant[]> intervals = new HashMap<>();
+        for (String line : Files.readAllLines(repoDir.resolve(".orchestra/runs/p1/transcript.jsonl"))) {
+            JsonNode call = Json.MAPPER.readTree(line);
+            if (call.path("kind").asText().equals("tool")) {
+                intervals.put(call.get("id").asText().split("/")[1], new Instant[] {
+                    Instant.parse(call.get("startedAt").asText()), Instant.parse(call.get("endedAt").asText())});
+            }
+        }
+        return intervals;
+    }
+
+    private static boolean overlap(Instant[] a, Instant[] b) {
+        return a[0].isBefore(b[1]) && b[0].isBefore(a[1]);
+    }
+
+    @Test
+    void independentStepsOverlapInTimeAndLandOneCommitEach() throws Exception {
+        TestRepo.Result result = run(step("one", "one.txt", "sleep 1 && echo 1 > one.txt")
+                + step("two", "two.txt", "sleep 1 && echo 2 > two.txt")
+                + step("three", "three.txt", "sleep 1 && echo 3 > three.txt"), "3");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, Instant[]> intervals = intervals();
+        assertThat(overlap(intervals.get("one"), intervals.get("two"))).isTrue();
+        assertThat(overlap(intervals.get("two"), intervals.get("three"))).isTrue();
+        assertThat(repo.log("orchestra/p1")).hasSize(4)
+                .anyMatch(s -> s.startsWith("one:")).anyMatch(s -> s.startsWith("two:")).anyMatch(s -> s.startsWith("three:"));
+        assertThat(repoDir.resolve("three.txt")).hasContent("3");
+    }
+
+    @Test
+    void stepsThatClaimTheSameFileNeverRunTogether() throws Exception {
+        TestRepo.Result result = run(step("first", "shared.txt", "sleep 1 && echo a >> shared.txt")
+                + step("second", "shared.txt", "sleep 1 && echo b >> shared.txt"), "2");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, Instant[]> intervals = intervals();
+        assertThat(overlap(intervals.get("first"), intervals.get("second"))).isFalse();
+        assertThat(repoDir.resolve("shared.txt")).hasContent("a\nb");
+    }
+
+    @Test
+    void aStepWritingOutsideItsClaimIsSentBackOnceThenFails() throws Exception {
+        TestRepo.Result result = run(step("greedy", "mine.txt", "echo x > mine.txt && echo y > yours.txt"), "2");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("greedy wrote outside its scope (mine.txt): yours.txt; sent back once");
+        assertThat(result.out()).contains("wrote outside its scope (mine.txt): yours.txt");
+        assertThat(repo.log("orchestra/p1")).containsExactly("initial");
+    }
+
+    @Test
+    void aStepThatKeepsToItsClaimOnTheSecondTryLands() throws Exception {
+        Path marker = outside.resolve("tried");
+        TestRepo.Result result = run(step("learner", "mine.txt", "echo x > mine.txt && if [ ! -f " + marker
+                + " ]; then touch " + marker + " && echo y > yours.txt; fi"), "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(repoDir.resolve("yours.txt")).doesNotExist();
+        assertThat(repoDir.resolve("mine.txt")).hasContent("x");
+    }
+
+    @Test
+    void aKillWhileStepsRunInParallelLosesAndDuplicatesNothing() throws Exception {
+        StringBuilder steps = new StringBuilder();
+        for (int i = 1; i <= 4; i++) {
+            steps.append(step("s" + i, "f" + i + ".txt", "sleep 1 && echo " + i + " > f" + i + ".txt"));
+        }
+        Path workflow = repo.workflow(outside, steps.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--repo", repoDir.toString(),
+                "--workflow", workflow.toString(), "--gates", "none", "--jobs", "4", "--run-id", "p1"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(File.createTempFile("orchestra-parallel", ".log"));
+        builder.environment().put("ORCHESTRA_CRASH_AT", "delegate.after-bring-back");
+        Process killed = builder.start();
+        assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(killed.exitValue()).isEqualTo(137);
+
+        TestRepo.Result resumed = orchestra("resume", "--repo", repoDir.toString(), "--run-id", "p1");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        List<String> log = repo.log("orchestra/p1");
+        assertThat(log).hasSize(5);
+        for (int i = 1; i <= 4; i++) {
+            String id = "s" + i + ":";
+            assertThat(log.stream().filter(s -> s.startsWith(id))).as(id).hasSize(1);
+            assertThat(repoDir.resolve("f" + i + ".txt")).hasContent(String.valueOf(i));
+        }
+        assertThat(repo.clean()).isTrue();
+    }
+}

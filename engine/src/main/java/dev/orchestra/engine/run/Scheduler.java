@@ -1,0 +1,133 @@
+package dev.orchestra.engine.run;
+
+import dev.orchestra.engine.plan.Step;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The delegate phase over the plan's graph: ready steps run at once, each in its own copy, up to
+ * {@code jobs} at a time; two steps whose files may overlap never run together; a dependent starts
+ * as soon as the steps it needs have landed on the candidate. All state changes happen on the
+ * orchestrator's thread; workers only run agents in their copies.
+ */
+final class Scheduler {
+    private static final Set<StepRecord.Status> SETTLED =
+            EnumSet.of(StepRecord.Status.DELEGATED, StepRecord.Status.LANDED, StepRecord.Status.NO_CHANGE);
+    private static final long REPORT_EVERY_SECONDS = 30;
+
+    private final RunContext context;
+    private final StepRunner runner;
+    private final int jobs;
+
+    Scheduler(RunContext context, int jobs) {
+        this.context = context;
+        this.runner = new StepRunner(context);
+        this.jobs = Math.max(1, jobs);
+    }
+
+    /** True when every step settled; otherwise the state says why the run stopped. */
+    boolean run(RunState state) {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
+            Thread thread = new Thread(task, "orchestra-step");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletionService<StepRunner.Work> done = new ExecutorCompletionService<>(pool);
+        Map<String, Long> running = new LinkedHashMap<>();
+        try {
+            while (true) {
+                if (state.status == RunStatus.RUNNING) {
+                    start(state, running, done);
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                StepRunner.Work work = next(done, running);
+                running.remove(work.prepared().step().id());
+                if (state.status == RunStatus.RUNNING) {
+                    runner.finish(state, work);
+                } else {
+                    work.prepared().copy().close();
+                }
+                context.store().save(state);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return state.status == RunStatus.RUNNING && allSettled(state);
+    }
+
+    private void start(RunState state, Map<String, Long> running, CompletionService<StepRunner.Work> done) {
+        for (Step step : ready(state, running.keySet())) {
+            if (running.size() >= jobs) {
+                return;
+            }
+            StepRunner.Prepared prepared = runner.prepare(state, step);
+            running.put(step.id(), System.nanoTime());
+            done.submit(() -> StepRunner.work(prepared));
+        }
+    }
+
+    /** Steps whose needs have landed and whose files overlap no running step's, in plan order. */
+    private static List<Step> ready(RunState state, Set<String> running) {
+        List<Step> ready = new ArrayList<>();
+        List<Step> busy = new ArrayList<>(state.plan.steps().stream().filter(s -> running.contains(s.id())).toList());
+        for (Step step : state.plan.steps()) {
+            StepRecord record = state.step(step.id());
+            boolean waiting = record.status == StepRecord.Status.PENDING || record.status == StepRecord.Status.RUNNING;
+            if (!waiting || running.contains(step.id())) {
+                continue;
+            }
+            boolean needsLanded = step.needs().stream().allMatch(need -> SETTLED.contains(state.step(need).status));
+            if (needsLanded && busy.stream().noneMatch(other -> Claims.overlap(step, other))) {
+                ready.add(step);
+                busy.add(step);
+            }
+        }
+        return ready;
+    }
+
+    private StepRunner.Work next(CompletionService<StepRunner.Work> done, Map<String, Long> running) {
+        try {
+            while (true) {
+                Future<StepRunner.Work> future = done.poll(REPORT_EVERY_SECONDS, TimeUnit.SECONDS);
+                if (future != null) {
+                    return future.get();
+                }
+                context.progress("delegate: running " + describe(running));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while steps were running", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a step's worker failed", e.getCause());
+        }
+    }
+
+    private static String describe(Map<String, Long> running) {
+        List<String> parts = new ArrayList<>();
+        running.forEach((id, started) -> parts.add(id + " " + StepRunner.seconds((System.nanoTime() - started) / 1_000_000)));
+        return String.join(", ", parts);
+    }
+
+    private static boolean allSettled(RunState state) {
+        List<String> stuck = state.steps.stream().filter(s -> !SETTLED.contains(s.status)).map(s -> s.id).toList();
+        if (!stuck.isEmpty()) {
+            state.status = RunStatus.FAILED;
+            state.failure = "steps that could never start: " + String.join(", ", stuck);
+            return false;
+        }
+        return true;
+    }
+}
