@@ -11,6 +11,7 @@ public final class Bench {
     static {
         BENCHMARKS.put("edits", EditsBenchmark.class.getName());
         BENCHMARKS.put("context", ContextBenchmark.class.getName());
+        BENCHMARKS.put("parallel", ParallelBenchmark.class.getName());
     }
 
     private Bench() {}

@@ -22,13 +22,23 @@ final class PatchComparison {
         if (original.size() != replay.size()) {
             differences.add("the original has " + original.size() + " patches, the replay " + replay.size());
         }
-        for (int i = 0; i < Math.min(original.size(), replay.size()); i++) {
-            if (!diffOf(original.get(i)).equals(diffOf(replay.get(i)))) {
-                differences.add("patch " + (i + 1) + " differs: " + original.get(i).getFileName() + " vs "
-                        + replay.get(i).getFileName());
+        List<String> originalDiffs = diffs(original);
+        List<String> replayDiffs = diffs(replay);
+        for (int i = 0; i < original.size(); i++) {
+            if (!replayDiffs.contains(originalDiffs.get(i))) {
+                differences.add("the replay has no patch like " + original.get(i).getFileName());
             }
         }
         return differences;
+    }
+
+    /** Steps that ran at once may land in another order; each patch must still be there, the same. */
+    private static List<String> diffs(List<Path> patches) throws IOException {
+        List<String> diffs = new ArrayList<>();
+        for (Path patch : patches) {
+            diffs.add(diffOf(patch));
+        }
+        return diffs;
     }
 
     private static List<Path> patches(Path bundle) throws IOException {

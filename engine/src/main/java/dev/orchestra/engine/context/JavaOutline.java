@@ -42,8 +42,24 @@ final class JavaOutline {
         this.withPrivate = withPrivate;
     }
 
-    /** The outline's lines, indented by nesting; empty when the source does not parse. */
+    /**
+     * The outline's lines, indented by nesting; empty when the source does not parse. Outlines are
+     * remembered by content, so a file that did not change is parsed once per process, however many
+     * steps build a map of it.
+     */
     static Optional<Outline> of(String source, boolean withPrivate) {
+        if (CACHE.size() > MAX_CACHED) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(new Key(source, withPrivate), key -> parse(key.source(), key.withPrivate()));
+    }
+
+    private record Key(String source, boolean withPrivate) {}
+
+    private static final int MAX_CACHED = 20_000;
+    private static final java.util.Map<Key, Optional<Outline>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<Outline> parse(String source, boolean withPrivate) {
         ParseResult<CompilationUnit> result = new JavaParser(CONFIG).parse(source);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             return Optional.empty();
@@ -52,7 +68,7 @@ final class JavaOutline {
         JavaOutline outline = new JavaOutline(withPrivate);
         unit.getPackageDeclaration().ifPresent(p -> outline.add("package " + p.getNameAsString()));
         unit.getTypes().forEach(type -> outline.type(type, 0));
-        return Optional.of(new Outline(outline.lines, outline.typeLines));
+        return Optional.of(new Outline(List.copyOf(outline.lines), List.copyOf(outline.typeLines)));
     }
 
     private void type(TypeDeclaration<?> type, int depth) {

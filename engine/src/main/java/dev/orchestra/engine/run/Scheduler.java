@@ -57,8 +57,6 @@ final class Scheduler {
                 running.remove(work.prepared().step().id());
                 if (state.status == RunStatus.RUNNING) {
                     runner.finish(state, work);
-                } else {
-                    work.prepared().copy().close();
                 }
                 context.store().save(state);
             }

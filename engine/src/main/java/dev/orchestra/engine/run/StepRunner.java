@@ -8,7 +8,6 @@ import dev.orchestra.engine.workspace.ChangeStats;
 import dev.orchestra.engine.workspace.Integrator;
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * One step of the delegate phase, in three parts: {@link #prepare} (orchestrator thread: an isolated
@@ -31,11 +31,13 @@ final class StepRunner {
         this.context = context;
     }
 
-    /** A step ready to run in its copy. */
-    record Prepared(String runId, Step step, IsolatedCopy copy, Agent agent, AgentTask task) {}
+    /** A step ready to run: everything its worker needs, decided on the orchestrator's thread. */
+    record Prepared(String runId, Step step, String base, Agent agent, AgentTask task, Repository repo, Path copiesDir) {}
 
-    /** What the agent did in its copy. */
+    /** What the agent did in its copy; its commit, if any, is already readable from the repository. */
     record Work(Prepared prepared, AgentResult result, Optional<String> commit, ChangeStats stats, String error) {}
+
+    private static final Object BRING_BACK = new Object();
 
     Prepared prepare(RunState state, Step step) {
         StepRecord record = state.step(step.id());
@@ -48,31 +50,39 @@ final class StepRunner {
         context.store().save(state);
         context.progress("delegate: " + step.id() + " (" + step.agent() + ") started"
                 + (record.attempts > 1 ? ", attempt " + record.attempts : ""));
-        try {
-            Agent agent = context.agents().create(step);
-            IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), state.candidate, context.copiesDir(),
-                    state.runId + "-" + step.id());
-            String instructions = record.retryNote == null ? step.instructions()
-                    : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
-            AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), copy.dir(), log,
-                    Duration.ofSeconds(state.stepTimeoutSeconds));
-            return new Prepared(state.runId, step, copy, agent, task);
-        } catch (IOException e) {
-            throw new UncheckedIOException("step " + step.id() + ": cannot prepare its isolated copy", e);
-        }
+        Agent agent = context.agents().create(step);
+        String instructions = record.retryNote == null ? step.instructions()
+                : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
+        AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), null, log,
+                Duration.ofSeconds(state.stepTimeoutSeconds));
+        return new Prepared(state.runId, step, state.candidate, agent, task, context.tree().repository(), context.copiesDir());
     }
 
-    /** Runs the agent and commits what it changed in its copy; safe to call from any thread. */
+    /**
+     * In its own isolated copy: runs the agent, commits what it changed and brings the commit back into
+     * the repository under {@code refs/orchestra/<run>/steps/<step>}; the copy is gone afterwards.
+     * Safe to call from any thread.
+     */
     static Work work(Prepared prepared) {
-        try {
-            AgentResult result = prepared.agent().run(prepared.task());
+        Step step = prepared.step();
+        try (IsolatedCopy copy = IsolatedCopy.create(prepared.repo(), prepared.base(), prepared.copiesDir(),
+                prepared.runId() + "-" + step.id())) {
+            AgentTask task = prepared.task();
+            AgentResult result = prepared.agent().run(new AgentTask(task.stepId(), task.instructions(), task.params(),
+                    task.scope(), copy.dir(), task.logFile(), task.timeout()));
             CrashPoints.reach("delegate.after-agent");
             if (result.status() != AgentResult.Status.SUCCEEDED) {
                 return new Work(prepared, result, Optional.empty(), ChangeStats.NONE, null);
             }
-            Optional<String> commit = prepared.copy().commitChanges(StepCommits.message(prepared.runId(), prepared.step(), result),
-                    StepCommits.author(prepared.step()));
-            return new Work(prepared, result, commit, commit.isPresent() ? prepared.copy().stats() : ChangeStats.NONE, null);
+            Optional<String> commit = copy.commitChanges(StepCommits.message(prepared.runId(), step, result),
+                    StepCommits.author(step));
+            if (commit.isEmpty()) {
+                return new Work(prepared, result, commit, ChangeStats.NONE, null);
+            }
+            synchronized (BRING_BACK) {
+                copy.bringBack(prepared.repo(), "refs/orchestra/" + prepared.runId() + "/steps/" + step.id());
+            }
+            return new Work(prepared, result, commit, copy.stats(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Work(prepared, null, Optional.empty(), ChangeStats.NONE, "interrupted");
@@ -85,24 +95,20 @@ final class StepRunner {
     void finish(RunState state, Work work) {
         Step step = work.prepared().step();
         StepRecord record = state.step(step.id());
-        try (IsolatedCopy copy = work.prepared().copy()) {
-            record.endedAt = Instant.now().toString();
-            record.durationMillis += Duration.between(Instant.parse(record.startedAt), Instant.parse(record.endedAt)).toMillis();
-            if (work.result() != null) {
-                record.summary = work.result().summary();
-                record.notes = new ArrayList<>(work.result().notes());
-                record.usage = record.usage.plus(work.result().usage());
-            } else {
-                record.summary = "the agent could not run: " + work.error();
-            }
-            land(state, step, record, work, copy);
-            new ToolTranscript(context.runDir(state)).append(state, record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("step " + step.id() + ": cannot bring its commit back", e);
+        record.endedAt = Instant.now().toString();
+        record.durationMillis += Duration.between(Instant.parse(record.startedAt), Instant.parse(record.endedAt)).toMillis();
+        if (work.result() != null) {
+            record.summary = work.result().summary();
+            record.notes = new ArrayList<>(work.result().notes());
+            record.usage = record.usage.plus(work.result().usage());
+        } else {
+            record.summary = "the agent could not run: " + work.error();
         }
+        land(state, step, record, work);
+        new ToolTranscript(context.runDir(state)).append(state, record);
     }
 
-    private void land(RunState state, Step step, StepRecord record, Work work, IsolatedCopy copy) throws IOException {
+    private void land(RunState state, Step step, StepRecord record, Work work) {
         if (work.result() == null || work.result().status() != AgentResult.Status.SUCCEEDED) {
             fail(state, step, record);
             return;
@@ -117,7 +123,6 @@ final class StepRunner {
             sendBackOrFail(state, step, record, violation.get());
             return;
         }
-        copy.bringBack(context.tree().repository(), "refs/orchestra/" + state.runId + "/steps/" + step.id());
         Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get());
         if (!merged.merged()) {
             sendBackOrEscalate(state, step, record, merged);
