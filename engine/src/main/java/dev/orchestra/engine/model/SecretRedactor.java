@@ -27,8 +27,19 @@ public final class SecretRedactor {
             new Finder(Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"), "a GitHub token"),
             new Finder(Pattern.compile("xox[bpas]-[A-Za-z0-9\\-]{10,}"), "a Slack token"));
 
-    /** One way a secret shows in text, and how to name it without showing it. */
-    private record Finder(Pattern pattern, String description) {}
+    /**
+     * One way a secret shows in text, and how to name it without showing it; when {@code anchors} is not empty,
+     * every match contains one of them, and text holding none is not searched.
+     */
+    private record Finder(Pattern pattern, String description, List<String> anchors) {
+        Finder(Pattern pattern, String description) {
+            this(pattern, description, List.of());
+        }
+
+        boolean mayMatch(String text) {
+            return anchors.isEmpty() || anchors.stream().anyMatch(text::contains);
+        }
+    }
 
     /** A secret value and what to call it. */
     private record Named(String value, String name) {}
@@ -41,7 +52,8 @@ public final class SecretRedactor {
         List<Finder> all = new ArrayList<>();
         for (Named secret : longestFirst) {
             all.add(new Finder(SecretForms.plainOrSplit(secret.value()), secret.name()));
-            all.add(new Finder(SecretForms.base64(secret.value()), secret.name() + ", base64-encoded"));
+            all.add(new Finder(SecretForms.base64(secret.value()), secret.name() + ", base64-encoded",
+                    SecretForms.base64Fragments(secret.value())));
             SecretForms.urlEncoded(secret.value())
                     .ifPresent(pattern -> all.add(new Finder(pattern, secret.name() + ", URL-encoded")));
         }
@@ -84,7 +96,9 @@ public final class SecretRedactor {
         }
         String result = text;
         for (Finder finder : finders) {
-            result = finder.pattern().matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+            if (finder.mayMatch(result)) {
+                result = finder.pattern().matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+            }
         }
         return result;
     }
@@ -97,7 +111,7 @@ public final class SecretRedactor {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return finders.stream().filter(finder -> finder.pattern().matcher(text).find())
+        return finders.stream().filter(finder -> finder.mayMatch(text) && finder.pattern().matcher(text).find())
                 .map(Finder::description).findFirst();
     }
 }
