@@ -29,7 +29,7 @@ public final class BudgetMeter {
         this(budget, Clock.systemUTC(), Spent.NOTHING);
     }
 
-    /** A meter that starts from what the run spent before ({@link Spent#NOTHING} for a new run), timed by {@code clock}. */
+    /** A meter starting from what the run spent before ({@link Spent#NOTHING} if new), timed by {@code clock}. */
     public BudgetMeter(Budget budget, Clock clock, Spent before) {
         this.budget = budget;
         this.clock = clock;

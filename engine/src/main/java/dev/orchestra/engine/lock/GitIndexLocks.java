@@ -26,7 +26,8 @@ public final class GitIndexLocks {
     public static Cleanup clearStale(Repository repo, Duration olderThan) {
         Path gitDir = repo.getDirectory().toPath();
         if (!RunLock.heldHere(gitDir)) {
-            throw new IllegalStateException("clearing " + gitDir + "/index.lock needs this process to hold the run lock");
+            throw new IllegalStateException("clearing " + gitDir + "/index.lock needs this process to hold the"
+                    + " run lock");
         }
         Path indexLock = gitDir.resolve("index.lock");
         try {

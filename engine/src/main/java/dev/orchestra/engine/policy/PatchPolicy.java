@@ -59,7 +59,8 @@ public final class PatchPolicy {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the diff " + fromCommit + ".." + toCommit + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("reading the diff " + fromCommit + ".." + toCommit + ": "
+                    + e.getMessage(), e);
         }
         return List.copyOf(refusals);
     }

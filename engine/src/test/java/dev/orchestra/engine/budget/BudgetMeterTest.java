@@ -107,7 +107,8 @@ class BudgetMeterTest {
     void aLimitThatIsNotPositiveIsBadInputNamingTheFlag() {
         assertThatThrownBy(() -> new Budget(-5L, null, null, null, null)).isInstanceOf(BadInputException.class)
                 .hasMessage("--max-tokens must be positive, not -5");
-        assertThatThrownBy(() -> new Budget(null, 0.0, null, null, null)).hasMessage("--max-cost must be positive, not 0.0");
+        assertThatThrownBy(() -> new Budget(null, 0.0, null, null, null))
+                .hasMessage("--max-cost must be positive, not 0.0");
         assertThatThrownBy(() -> new Budget(null, null, null, null, -1))
                 .hasMessage("--max-fix-iterations must be 0 or more, not -1");
     }

@@ -58,7 +58,8 @@ class GitIndexLocksTest {
             GitIndexLocks.Cleanup cleanup = GitIndexLocks.clearStale(git.getRepository(), Duration.ofMinutes(2));
 
             assertThat(cleanup.outcome()).isEqualTo(Outcome.LEFT_FRESH);
-            assertThat(cleanup.message()).startsWith("left .git/index.lock alone: ").endsWith("(it is stale after 120 s)");
+            assertThat(cleanup.message()).startsWith("left .git/index.lock alone: ")
+                    .endsWith("(it is stale after 120 s)");
         }
         assertThat(indexLock).exists();
     }
@@ -76,7 +77,8 @@ class GitIndexLocksTest {
         leaveIndexLock(Duration.ofHours(1));
 
         assertThatThrownBy(() -> GitIndexLocks.clearStale(git.getRepository(), Duration.ofMinutes(2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageEndingWith("needs this process to hold the run lock");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("needs this process to hold the run lock");
         assertThat(indexLock).exists();
     }
 

@@ -110,7 +110,8 @@ class SecretRedactorTest {
     @Test
     void neverTreatsValuesShorterThanEightCharactersAsSecrets() {
         SecretRedactor shortValues = SecretRedactor.fromEnvironment(Map.of("PIN_SECRET", "1234567"));
-        String text = "pin 1234567, split 1234\n567, base64 " + Base64.getEncoder().encodeToString("1234567".getBytes());
+        String text = "pin 1234567, split 1234\n567, base64 "
+                + Base64.getEncoder().encodeToString("1234567".getBytes(StandardCharsets.UTF_8));
 
         assertThat(shortValues.redact(text)).isEqualTo(text);
         assertThat(shortValues.find(text)).isEmpty();

@@ -99,7 +99,8 @@ class PatchPolicyTest {
     void refusesAddedSubmodules() throws Exception {
         String to = repo.commitCrafted(Map.of(
                 "lib/vendored", Map.entry(FileMode.GITLINK, "0123456789abcdef0123456789abcdef01234567"),
-                ".gitmodules", Map.entry(FileMode.REGULAR_FILE, "[submodule \"lib/vendored\"]\n\tpath = lib/vendored\n")));
+                ".gitmodules", Map.entry(FileMode.REGULAR_FILE,
+                        "[submodule \"lib/vendored\"]\n\tpath = lib/vendored\n")));
 
         assertThat(policy.check(repo.repo, repo.base, to, Policy.defaults())).map(Refusal::toString)
                 .containsExactlyInAnyOrder("lib/vendored: adds a submodule (a commit of another repository)",
