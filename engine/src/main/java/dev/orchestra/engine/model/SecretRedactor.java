@@ -5,52 +5,82 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Replaces secrets in text with {@code [REDACTED]}: the values of environment variables whose names look secret
- * ({@code *KEY*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *PASSWORD*}; values of 8 characters or more), and
- * well-known key shapes (OpenAI and Anthropic keys, AWS access key ids, GitHub and Slack tokens, private keys).
+ * ({@code *KEY*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *PASSWORD*}; values of 8 characters or more) as they are,
+ * split over two lines, base64-encoded or URL-encoded, and well-known key shapes (OpenAI and Anthropic keys, AWS
+ * access key ids, GitHub and Slack tokens, private keys).
  */
 public final class SecretRedactor {
     public static final String MASK = "[REDACTED]";
     private static final int MIN_SECRET_LENGTH = 8;
     private static final List<String> SECRET_NAME_PARTS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD");
-    private static final List<Pattern> KEY_PATTERNS = List.of(
-            Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|[\\s\\S]*)"),
-            Pattern.compile("sk-(?:ant-)?[A-Za-z0-9_\\-]{16,}"),
-            Pattern.compile("AKIA[0-9A-Z]{16}"),
-            Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"),
-            Pattern.compile("xox[bpas]-[A-Za-z0-9\\-]{10,}"));
+    private static final List<Finder> KEY_SHAPES = List.of(
+            new Finder(Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----"
+                    + "(?:[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|[\\s\\S]*)"), "a private key"),
+            new Finder(Pattern.compile("sk-(?:ant-)?[A-Za-z0-9_\\-]{16,}"), "an OpenAI or Anthropic API key"),
+            new Finder(Pattern.compile("AKIA[0-9A-Z]{16}"), "an AWS access key id"),
+            new Finder(Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"), "a GitHub token"),
+            new Finder(Pattern.compile("xox[bpas]-[A-Za-z0-9\\-]{10,}"), "a Slack token"));
 
-    private final List<String> values;
+    /**
+     * One way a secret shows in text, and how to name it without showing it; when {@code anchors} is not empty,
+     * every match contains one of them, and text holding none is not searched.
+     */
+    private record Finder(Pattern pattern, String description, List<String> anchors) {
+        Finder(Pattern pattern, String description) {
+            this(pattern, description, List.of());
+        }
 
-    private SecretRedactor(List<String> values) {
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        this.values = List.copyOf(sorted);
+        boolean mayMatch(String text) {
+            return anchors.isEmpty() || anchors.stream().anyMatch(text::contains);
+        }
+    }
+
+    /** A secret value and what to call it. */
+    private record Named(String value, String name) {}
+
+    private final List<Finder> finders;
+
+    private SecretRedactor(List<Named> secrets) {
+        List<Named> longestFirst = new ArrayList<>(secrets);
+        longestFirst.sort(Comparator.comparingInt((Named secret) -> secret.value().length()).reversed());
+        List<Finder> all = new ArrayList<>();
+        for (Named secret : longestFirst) {
+            all.add(new Finder(SecretForms.plainOrSplit(secret.value()), secret.name()));
+            all.add(new Finder(SecretForms.base64(secret.value()), secret.name() + ", base64-encoded",
+                    SecretForms.base64Fragments(secret.value())));
+            SecretForms.urlEncoded(secret.value())
+                    .ifPresent(pattern -> all.add(new Finder(pattern, secret.name() + ", URL-encoded")));
+        }
+        all.addAll(KEY_SHAPES);
+        this.finders = List.copyOf(all);
     }
 
     /** Redacts the values of the secret-looking variables of {@code env}, and the key patterns. */
     public static SecretRedactor fromEnvironment(Map<String, String> env) {
-        List<String> values = new ArrayList<>();
+        List<Named> secrets = new ArrayList<>();
         env.forEach((name, value) -> {
             if (looksSecret(name) && value != null && value.length() >= MIN_SECRET_LENGTH) {
-                values.add(value);
+                secrets.add(new Named(value, "the value of " + name));
             }
         });
-        return new SecretRedactor(values);
+        return new SecretRedactor(secrets);
     }
 
     /** Redacts these values (nulls and short values ignored), and the key patterns. */
-    public static SecretRedactor withValues(String... secrets) {
-        List<String> values = new ArrayList<>();
-        for (String secret : secrets) {
-            if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
-                values.add(secret);
+    public static SecretRedactor withValues(String... values) {
+        List<Named> secrets = new ArrayList<>();
+        for (String value : values) {
+            if (value != null && value.length() >= MIN_SECRET_LENGTH) {
+                secrets.add(new Named(value, "a secret value"));
             }
         }
-        return new SecretRedactor(values);
+        return new SecretRedactor(secrets);
     }
 
     /** True for names like {@code OPENAI_API_KEY}, {@code GITHUB_TOKEN}, {@code DB_PASSWORD}. */
@@ -65,12 +95,23 @@ public final class SecretRedactor {
             return text;
         }
         String result = text;
-        for (String value : values) {
-            result = result.replace(value, MASK);
-        }
-        for (Pattern pattern : KEY_PATTERNS) {
-            result = pattern.matcher(result).replaceAll(MASK);
+        for (Finder finder : finders) {
+            if (finder.mayMatch(result)) {
+                result = finder.pattern().matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+            }
         }
         return result;
+    }
+
+    /**
+     * What the first secret found in {@code text} is, without its value ({@code the value of GITHUB_TOKEN,
+     * base64-encoded}, {@code an AWS access key id}); empty when there is none.
+     */
+    public Optional<String> find(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        return finders.stream().filter(finder -> finder.mayMatch(text) && finder.pattern().matcher(text).find())
+                .map(Finder::description).findFirst();
     }
 }

@@ -2,6 +2,9 @@ package dev.orchestra.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +53,93 @@ class SecretRedactorTest {
         assertThat(SecretRedactor.looksSecret("github_token")).isTrue();
         assertThat(SecretRedactor.looksSecret("CLIENT_SECRET")).isTrue();
         assertThat(SecretRedactor.looksSecret("PATH")).isFalse();
+    }
+
+    private static final String TOKEN = "tok3n-Vb?>zq?~Lm_42";
+    private final SecretRedactor redactor = SecretRedactor.fromEnvironment(Map.of("DEPLOY_TOKEN", TOKEN));
+
+    @Test
+    void redactsAValueSplitAcrossTwoLines() {
+        String yaml = "token: " + TOKEN.substring(0, 11) + "\n  " + TOKEN.substring(11) + "\nnext: 1";
+        String java = "String t = \"" + TOKEN.substring(0, 8) + "\" +\n        \"" + TOKEN.substring(8) + "\";";
+        String shell = "export T=" + TOKEN.substring(0, 6) + "\\\n" + TOKEN.substring(6);
+        String windows = TOKEN.substring(0, 15) + "\r\n" + TOKEN.substring(15) + " done";
+
+        assertThat(redactor.redact(yaml)).isEqualTo("token: [REDACTED]\nnext: 1");
+        assertThat(redactor.redact(java)).isEqualTo("String t = \"[REDACTED]\";");
+        assertThat(redactor.redact(shell)).isEqualTo("export T=[REDACTED]");
+        assertThat(redactor.redact(windows)).isEqualTo("[REDACTED] done");
+    }
+
+    @Test
+    void redactsTheValueBase64EncodedOnItsOwnInBothAlphabets() {
+        byte[] bytes = TOKEN.getBytes(StandardCharsets.UTF_8);
+        String standard = Base64.getEncoder().encodeToString(bytes);
+        String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertThat(standard).as("the test needs a value whose alphabets differ").isNotEqualTo(urlSafe + "=");
+
+        assertThat(redactor.redact("value: " + standard + "\n")).isEqualTo("value: [REDACTED]==\n");
+        assertThat(redactor.redact("?t=" + urlSafe + "&x=1")).isEqualTo("?t=[REDACTED]&x=1");
+    }
+
+    @Test
+    void redactsTheValueInsideALongerBase64TextAtEveryAlignment() {
+        for (String user : new String[] {"ci", "bot", "robot"}) {
+            for (String tail : new String[] {"", "@h", "@host"}) {
+                String basic = Base64.getEncoder().encodeToString((user + ":" + TOKEN + tail)
+                        .getBytes(StandardCharsets.UTF_8));
+
+                String redacted = redactor.redact("Authorization: Basic " + basic);
+
+                assertThat(redacted).as(user + tail).startsWith("Authorization: Basic ").contains("[REDACTED]");
+                String left = redacted.substring("Authorization: Basic ".length()).replace("[REDACTED]", "");
+                assertThat(left.length()).as(user + tail).isLessThanOrEqualTo(basic.length() - 20);
+            }
+        }
+    }
+
+    @Test
+    void redactsTheValueUrlEncodedInEitherHexCase() {
+        String encoded = URLEncoder.encode(TOKEN, StandardCharsets.UTF_8);
+        assertThat(encoded).isNotEqualTo(TOKEN);
+
+        assertThat(redactor.redact("https://x/?t=" + encoded)).isEqualTo("https://x/?t=[REDACTED]");
+        assertThat(redactor.redact("t=" + lowerHex(encoded))).isEqualTo("t=[REDACTED]");
+    }
+
+    @Test
+    void neverTreatsValuesShorterThanEightCharactersAsSecrets() {
+        SecretRedactor shortValues = SecretRedactor.fromEnvironment(Map.of("PIN_SECRET", "1234567"));
+        String text = "pin 1234567, split 1234\n567, base64 "
+                + Base64.getEncoder().encodeToString("1234567".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(shortValues.redact(text)).isEqualTo(text);
+        assertThat(shortValues.find(text)).isEmpty();
+    }
+
+    @Test
+    void leavesTextThatOnlyResemblesTheSecretAlone() {
+        String almost = TOKEN.substring(0, 9) + "<" + TOKEN.substring(10);
+        String text = String.join("\n", TOKEN.substring(0, 9) + " is a prefix",
+                TOKEN.substring(9) + " is a suffix on another line", almost + " differs in one character",
+                Base64.getEncoder().encodeToString(almost.getBytes(StandardCharsets.UTF_8)),
+                TOKEN.substring(0, 6) + "\n\n" + TOKEN.substring(6) + " has a blank line in the middle");
+
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void namesTheSecretItFindsWithoutShowingIt() {
+        String encoded = Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(redactor.find("x " + encoded)).contains("the value of DEPLOY_TOKEN, base64-encoded");
+        assertThat(redactor.find("x " + TOKEN)).contains("the value of DEPLOY_TOKEN");
+        assertThat(redactor.find("aws AKIAIOSFODNN7EXAMPLE")).contains("an AWS access key id");
+        assertThat(redactor.find("nothing here")).isEmpty();
+    }
+
+    private static String lowerHex(String urlEncoded) {
+        return java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(urlEncoded)
+                .replaceAll(match -> match.group().toLowerCase());
     }
 }

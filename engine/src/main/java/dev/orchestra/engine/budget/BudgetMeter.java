@@ -1,0 +1,144 @@
+package dev.orchestra.engine.budget;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Counts what a run spends against its {@link Budget}, from any number of threads. Model calls are admitted one at a
+ * time against the call limit, so concurrent steps never exceed it; tokens, cost and time are known only after a
+ * call, so a run overshoots them by at most the calls already under way (one, when steps run one after another).
+ */
+public final class BudgetMeter {
+    private final Budget budget;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final Duration earlier;
+    private int calls;
+    private int callsUnderWay;
+    private long inputTokens;
+    private long outputTokens;
+    private BigDecimal cost;
+    private int fixIterations;
+
+    /** A meter for a new run, on the system clock. */
+    public BudgetMeter(Budget budget) {
+        this(budget, Clock.systemUTC(), Spent.NOTHING);
+    }
+
+    /** A meter starting from what the run spent before ({@link Spent#NOTHING} if new), timed by {@code clock}. */
+    public BudgetMeter(Budget budget, Clock clock, Spent before) {
+        this.budget = budget;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.earlier = before.elapsed();
+        this.calls = before.modelCalls();
+        this.inputTokens = before.inputTokens();
+        this.outputTokens = before.outputTokens();
+        this.cost = BigDecimal.valueOf(before.cost());
+        this.fixIterations = before.fixIterations();
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /** Counts one model call that used these tokens and cost this many dollars. */
+    public synchronized void record(long inputTokens, long outputTokens, double cost) {
+        this.calls++;
+        this.inputTokens += inputTokens;
+        this.outputTokens += outputTokens;
+        this.cost = this.cost.add(BigDecimal.valueOf(cost));
+    }
+
+    /** Which limit is used up and by how much ({@code token budget used up: 10,240 of 10,000 ...}); empty if none. */
+    public Optional<String> exhausted() {
+        return overrun(0).map(BudgetExhausted::getMessage);
+    }
+
+    /** Starts a fix iteration, or says why the budget allows no more. */
+    public synchronized Optional<String> startFixIteration() {
+        Integer max = budget.maxFixIterations();
+        if (max != null && fixIterations >= max) {
+            return Optional.of(message(Limit.FIX_ITERATIONS, fixIterations + " of " + max, ""));
+        }
+        fixIterations++;
+        return Optional.empty();
+    }
+
+    /** Everything spent so far, with the time worked including that of earlier sessions of the run. */
+    public synchronized Spent spent() {
+        return new Spent(calls, inputTokens, outputTokens, cost.doubleValue(), fixIterations, elapsed());
+    }
+
+    /** Admits one model call, or returns why not; an admitted call must end with {@link #endCall()}. */
+    synchronized Optional<BudgetExhausted> admitCall() {
+        Optional<BudgetExhausted> refusal = overrun(callsUnderWay);
+        if (refusal.isEmpty()) {
+            callsUnderWay++;
+        }
+        return refusal;
+    }
+
+    synchronized void endCall() {
+        callsUnderWay--;
+    }
+
+    private synchronized Optional<BudgetExhausted> overrun(int pendingCalls) {
+        long tokens = inputTokens + outputTokens;
+        if (budget.maxTokens() != null && tokens >= budget.maxTokens()) {
+            long excess = tokens - budget.maxTokens();
+            return refusal(Limit.TOKENS, number(tokens) + " tokens of " + number(budget.maxTokens()),
+                    excess > 0 ? over(number(excess)) : "");
+        }
+        BigDecimal maxCost = budget.maxCost() == null ? null : BigDecimal.valueOf(budget.maxCost());
+        if (maxCost != null && cost.compareTo(maxCost) >= 0) {
+            BigDecimal excess = cost.subtract(maxCost);
+            return refusal(Limit.COST, dollars(cost) + " of " + dollars(maxCost),
+                    excess.signum() > 0 ? over(dollars(excess)) : "");
+        }
+        if (budget.maxModelCalls() != null && calls + pendingCalls >= budget.maxModelCalls()) {
+            String underWay = pendingCalls == 0 ? "" : " (" + pendingCalls + " under way)";
+            String made = calls + (calls == 1 ? " call of " : " calls of ");
+            return refusal(Limit.MODEL_CALLS, made + budget.maxModelCalls() + underWay, "");
+        }
+        Duration elapsed = elapsed();
+        if (budget.maxWallTime() != null && elapsed.compareTo(budget.maxWallTime()) >= 0) {
+            Duration excess = elapsed.minus(budget.maxWallTime());
+            return refusal(Limit.WALL_TIME, minutes(elapsed) + " of " + minutes(budget.maxWallTime()),
+                    !excess.isNegative() && !excess.isZero() ? over(minutes(excess)) : "");
+        }
+        return Optional.empty();
+    }
+
+    private Duration elapsed() {
+        return earlier.plus(Duration.between(startedAt, clock.instant()));
+    }
+
+    private static Optional<BudgetExhausted> refusal(Limit limit, String usage, String over) {
+        return Optional.of(new BudgetExhausted(limit, message(limit, usage, over)));
+    }
+
+    private static String message(Limit limit, String usage, String over) {
+        return limit.title() + " used up: " + usage + " (" + limit.flag() + ")" + over;
+    }
+
+    private static String over(String amount) {
+        return ", " + amount + " over";
+    }
+
+    private static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String dollars(BigDecimal value) {
+        return String.format(Locale.ROOT, "$%.4f", value);
+    }
+
+    private static String minutes(Duration duration) {
+        return String.format(Locale.ROOT, "%d:%02d min", duration.toMinutes(), duration.toSecondsPart());
+    }
+}

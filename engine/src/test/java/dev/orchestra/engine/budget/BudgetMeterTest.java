@@ -1,0 +1,121 @@
+package dev.orchestra.engine.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.engine.BadInputException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class BudgetMeterTest {
+    private final SteppedClock clock = new SteppedClock();
+
+    @Test
+    void anUnlimitedBudgetIsNeverExhausted() {
+        BudgetMeter meter = new BudgetMeter(Budget.UNLIMITED, clock, Spent.NOTHING);
+        meter.record(1_000_000, 1_000_000, 500.0);
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(meter.exhausted()).isEmpty();
+        assertThat(meter.startFixIteration()).isEmpty();
+    }
+
+    @Test
+    void saysWhichLimitIsUsedUpAndByHowMuch() {
+        assertThat(meterWith(new Budget(10_000L, null, null, null, null), 9_000, 1_240, 0).exhausted())
+                .contains("token budget used up: 10,240 tokens of 10,000 (--max-tokens), 240 over");
+        assertThat(meterWith(new Budget(null, 0.50, null, null, null), 10, 10, 0.5123).exhausted())
+                .contains("cost budget used up: $0.5123 of $0.5000 (--max-cost), $0.0123 over");
+        assertThat(meterWith(new Budget(10_000L, null, null, null, null), 9_000, 999, 0).exhausted()).isEmpty();
+    }
+
+    @Test
+    void theCallLimitIsReachedWhenTheLastAllowedCallIsMade() {
+        BudgetMeter meter = new BudgetMeter(new Budget(null, null, 2, null, null), clock, Spent.NOTHING);
+        meter.record(1, 1, 0);
+        assertThat(meter.exhausted()).isEmpty();
+
+        meter.record(1, 1, 0);
+
+        assertThat(meter.exhausted()).contains("model call budget used up: 2 calls of 2 (--max-model-calls)");
+    }
+
+    @Test
+    void wallTimeCountsOnlyTheTimeWorkedAcrossResumes() {
+        Budget thirtyMinutes = new Budget(null, null, null, Duration.ofMinutes(30), null);
+        Spent beforeTheGate = new Spent(4, 100, 50, 0.01, 0, Duration.ofMinutes(20));
+        BudgetMeter resumed = new BudgetMeter(thirtyMinutes, clock, beforeTheGate);
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(resumed.exhausted()).isEmpty();
+        clock.advance(Duration.ofSeconds(90));
+
+        assertThat(resumed.exhausted()).contains("time budget used up: 30:30 min of 30:00 min (--max-minutes),"
+                + " 0:30 min over");
+        assertThat(resumed.spent().modelCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void fixIterationsStopWithoutStoppingTheModelCallsOfTheLastOne() {
+        BudgetMeter meter = new BudgetMeter(new Budget(null, null, null, null, 2), clock, Spent.NOTHING);
+
+        assertThat(meter.startFixIteration()).isEmpty();
+        assertThat(meter.startFixIteration()).isEmpty();
+        assertThat(meter.exhausted()).isEmpty();
+        assertThat(meter.startFixIteration())
+                .contains("fix iteration budget used up: 2 of 2 (--max-fix-iterations)");
+        assertThat(meter.spent().fixIterations()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsFromManyThreadsAddUpExactly() throws Exception {
+        BudgetMeter meter = new BudgetMeter(Budget.UNLIMITED, clock, Spent.NOTHING);
+        int threads = 8;
+        int callsEach = 2_000;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < callsEach; i++) {
+                    meter.record(3, 2, 0.001);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+
+        Spent spent = meter.spent();
+        assertThat(spent.modelCalls()).isEqualTo(16_000);
+        assertThat(spent.inputTokens()).isEqualTo(48_000);
+        assertThat(spent.outputTokens()).isEqualTo(32_000);
+        assertThat(spent.cost()).isEqualTo(16.0);
+    }
+
+    @Test
+    void aLimitThatIsNotPositiveIsBadInputNamingTheFlag() {
+        assertThatThrownBy(() -> new Budget(-5L, null, null, null, null)).isInstanceOf(BadInputException.class)
+                .hasMessage("--max-tokens must be positive, not -5");
+        assertThatThrownBy(() -> new Budget(null, 0.0, null, null, null))
+                .hasMessage("--max-cost must be positive, not 0.0");
+        assertThatThrownBy(() -> new Budget(null, null, null, null, -1))
+                .hasMessage("--max-fix-iterations must be 0 or more, not -1");
+    }
+
+    private BudgetMeter meterWith(Budget budget, long in, long out, double cost) {
+        BudgetMeter meter = new BudgetMeter(budget, clock, Spent.NOTHING);
+        meter.record(in, out, cost);
+        return meter;
+    }
+}
