@@ -1,0 +1,98 @@
+package dev.orchestra.jenkins.run;
+
+import dev.orchestra.jenkins.run.NextMove.Fail;
+import dev.orchestra.jenkins.run.NextMove.Finish;
+import dev.orchestra.jenkins.run.NextMove.RunBody;
+import dev.orchestra.jenkins.run.NextMove.RunCli;
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Drives one phase of the step: from where the run stands after each call of the command line, decides the next
+ * call, the body's run, or the end. Decisions read the run's {@code status} from the JSON, so a rerun after a
+ * restart (which starts with {@code orchestra status}) takes up the run where it stands.
+ */
+public final class PhaseDriver implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_CALLS = 200;
+
+    private final StepArguments args;
+    private final String taskFile;
+    private final String pricesFile;
+    private final String editedPlanFile;
+    private final Set<String> approved = new HashSet<>();
+    private int calls;
+
+    /** Files the execution wrote for the command line (paths the CLI can read), each null when not needed. */
+    public PhaseDriver(StepArguments args, String taskFile, String pricesFile, String editedPlanFile) {
+        this.args = args;
+        this.taskFile = taskFile;
+        this.pricesFile = pricesFile;
+        this.editedPlanFile = editedPlanFile;
+    }
+
+    /** The first move, knowing whether the run's folder already exists in the workspace. */
+    public NextMove first(boolean runExists) {
+        CliCommands commands = new CliCommands(args);
+        if (runExists) {
+            return call(commands.status());
+        }
+        if (args.phase == Phase.IMPLEMENT || args.phase == Phase.FINALIZE) {
+            return new Fail(null, "no run '" + args.runId + "' in this workspace: call orchestrate phase: 'plan' first"
+                    + " (in the same workspace, with the same runId)");
+        }
+        return call(commands.start(taskFile, pricesFile));
+    }
+
+    /** The move after a call of the command line. */
+    public NextMove afterCli(CliOutput out) {
+        if (!out.hasJson()) {
+            return new Fail(out, out.errorLine() != null ? out.errorLine() : "orchestra exited with code "
+                    + out.exitCode() + " and printed no result");
+        }
+        String status = out.status();
+        return switch (status) {
+            case "done" -> new Finish(out, false, null);
+            case "running" -> approved.add("#crashed") ? call(new CliCommands(args).resume())
+                    : new Fail(out, "run " + out.text("runId") + " is still marked running after a resume: " + out.why());
+            case "waiting_gate" -> atGate(out);
+            case "waiting_validation" -> args.hasBody ? new RunBody()
+                    : new Fail(out, "the run waits for its validation hook, but this orchestrate step has no body to run it");
+            case "escalated" -> new Finish(out, true, "Orchestra escalated run " + out.text("runId")
+                    + " to a human: " + out.why());
+            case "budget_exhausted" -> new Fail(out, "budget exhausted: " + out.why());
+            case "rejected" -> new Fail(out, "run " + out.text("runId") + " was rejected: " + out.why());
+            case "failed" -> new Fail(out, out.why());
+            default -> new Fail(out, "orchestra reported an unknown status '" + status + "'");
+        };
+    }
+
+    /** The move after the body ran: hand its outcome back (exit 0 for success, 1 for failure). */
+    public NextMove afterBody(boolean succeeded) {
+        return call(new CliCommands(args).validated(succeeded ? 0 : 1));
+    }
+
+    private NextMove atGate(CliOutput out) {
+        String gate = out.text("waitingFor");
+        if (!args.phase.approves(gate)) {
+            if (args.phase == Phase.FINALIZE) {
+                return new Fail(out, "the run waits at the " + gate + " gate; finalize answers the pr gate: call phase '"
+                        + (gate != null && gate.equals("plan") ? "implement" : "plan") + "' first");
+            }
+            return new Finish(out, false, null);
+        }
+        if (!approved.add(gate)) {
+            return new Fail(out, "the run still waits at the " + gate + " gate after it was approved");
+        }
+        String plan = "plan".equals(gate) ? editedPlanFile : null;
+        return call(new CliCommands(args).approve(args.approvedBy, plan));
+    }
+
+    private NextMove call(java.util.List<String> arguments) {
+        if (++calls > MAX_CALLS) {
+            return new Fail(null, "orchestra was called " + MAX_CALLS + " times in one phase without an end");
+        }
+        return new RunCli(arguments);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.orchestra.jenkins.run;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code orchestrate} step's arguments once defaults are applied: what the command lines are built from.
+ * Kept with the step's execution across the body's runs, so it is serializable and holds no Jenkins types.
+ */
+public final class StepArguments implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** What the step's {@code junitResults} defaults to: the Maven surefire reports. */
+    public static final String DEFAULT_JUNIT = "**/target/surefire-reports/TEST-*.xml";
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+    Phase phase = Phase.RUN;
+    String runId;
+    String task;
+    String taskFile;
+    String workflow;
+    String model;
+    String baseUrl;
+    Integer maxFixIterations;
+    Long maxTokens;
+    Double maxCost;
+    Integer maxModelCalls;
+    Integer maxMinutes;
+    String junitResults = DEFAULT_JUNIT;
+    String approvedBy;
+    boolean hasBody;
+    boolean hasApiKey;
+    boolean hasPrices;
+
+    public StepArguments phase(Phase value) { phase = value; return this; }
+    public StepArguments runId(String value) { runId = blankToNull(value); return this; }
+    public StepArguments task(String value) { task = blankToNull(value); return this; }
+    public StepArguments taskFile(String value) { taskFile = blankToNull(value); return this; }
+    public StepArguments workflow(String value) { workflow = blankToNull(value); return this; }
+    public StepArguments model(String value) { model = blankToNull(value); return this; }
+    public StepArguments baseUrl(String value) { baseUrl = blankToNull(value); return this; }
+    public StepArguments maxFixIterations(Integer value) { maxFixIterations = value; return this; }
+    public StepArguments maxTokens(Long value) { maxTokens = value; return this; }
+    public StepArguments maxCost(Double value) { maxCost = value; return this; }
+    public StepArguments maxModelCalls(Integer value) { maxModelCalls = value; return this; }
+    public StepArguments maxMinutes(Integer value) { maxMinutes = value; return this; }
+    public StepArguments approvedBy(String value) { approvedBy = blankToNull(value); return this; }
+    public StepArguments hasBody(boolean value) { hasBody = value; return this; }
+    public StepArguments hasApiKey(boolean value) { hasApiKey = value; return this; }
+    public StepArguments hasPrices(boolean value) { hasPrices = value; return this; }
+
+    public StepArguments junitResults(String value) {
+        junitResults = blankToNull(value) == null ? DEFAULT_JUNIT : value;
+        return this;
+    }
+
+    public Phase phase() { return phase; }
+    public String runId() { return runId; }
+    public String task() { return task; }
+    public boolean hasBody() { return hasBody; }
+    public String approvedBy() { return approvedBy; }
+
+    /** The JUnit globs: {@code junitResults} split at commas, as Jenkins' own {@code junit} step reads it. */
+    public List<String> junitGlobs() {
+        List<String> globs = new ArrayList<>();
+        for (String glob : junitResults.split(",")) {
+            if (!glob.isBlank()) {
+                globs.add(glob.trim());
+            }
+        }
+        return globs;
+    }
+
+    /** Throws {@link BadStepArgumentException} for arguments that exclude each other or are out of range. */
+    public StepArguments check() {
+        if (task != null && taskFile != null) {
+            throw new BadStepArgumentException("task and taskFile exclude each other: give one");
+        }
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new BadStepArgumentException("runId '" + runId + "': only letters, digits, '.', '-' and '_'");
+        }
+        positive("maxFixIterations", maxFixIterations, true);
+        positive("maxTokens", maxTokens, false);
+        positive("maxCost", maxCost, false);
+        positive("maxModelCalls", maxModelCalls, false);
+        positive("maxMinutes", maxMinutes, false);
+        return this;
+    }
+
+    /**
+     * The run id a build uses when the step names none: the job's full name and the build number, so that every
+     * phase of one build, and a rerun of a phase after a restart, finds the same run.
+     */
+    public static String defaultRunId(String jobFullName, int buildNumber) {
+        String job = jobFullName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        return "jenkins-" + (job.isEmpty() ? "job" : job) + "-" + buildNumber;
+    }
+
+    private static void positive(String name, Number value, boolean zeroAllowed) {
+        if (value != null && (value.doubleValue() < 0 || (!zeroAllowed && value.doubleValue() == 0))) {
+            throw new BadStepArgumentException(name + " " + value + ": must be " + (zeroAllowed ? "0 or more" : "more than 0"));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,6 @@
+// Signature stub (compile check only, never shipped) of jenkinsci/stapler: core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java
+package org.kohsuke.stapler;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+@java.lang.annotation.Target({java.lang.annotation.ElementType.METHOD, java.lang.annotation.ElementType.FIELD})
+public @interface DataBoundSetter {}
