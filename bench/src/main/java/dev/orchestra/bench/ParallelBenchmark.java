@@ -77,12 +77,6 @@ public final class ParallelBenchmark {
             if (code != 0) {
                 throw new IllegalStateException("run failed: " + result.path("failure").asText());
             }
-            if (System.getenv("BENCH_TRACE") != null) {
-                Path runDir = Path.of(result.path("runDir").asText());
-                System.err.println(Files.readString(runDir.resolve("transcript.jsonl")).lines()
-                        .map(l -> l.replaceAll("\"request\".*?\"response\"", "").substring(0, Math.min(300, l.length())))
-                        .reduce("", (a, b) -> a + "\n" + b));
-            }
             return result.path("metrics").path("phaseMillis").path("delegate").asLong();
         } finally {
             TempFolder.delete(repo);

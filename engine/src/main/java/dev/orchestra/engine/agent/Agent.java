@@ -8,4 +8,12 @@ package dev.orchestra.engine.agent;
 public interface Agent {
     /** Does the step. Failures of the work itself are a FAILED result, not an exception. */
     AgentResult run(AgentTask task) throws InterruptedException;
+
+    /**
+     * The files the agent needs in its copy, when it can name them (model agents); null means the
+     * whole tree (tools that build the project). Fewer files make a cheaper copy.
+     */
+    default java.util.List<String> filesNeeded() {
+        return null;
+    }
 }

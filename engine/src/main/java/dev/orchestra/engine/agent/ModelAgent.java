@@ -74,6 +74,15 @@ public final class ModelAgent implements Agent {
                 + lastProblem.lines().findFirst().orElse(""), usage);
     }
 
+    @Override
+    public List<String> filesNeeded() {
+        java.util.Set<String> needed = new java.util.TreeSet<>(files.focus());
+        needed.add("AGENTS.md");
+        files.focus().stream().filter(f -> f.contains("/")).map(f -> f.substring(0, f.lastIndexOf('/') + 1) + "AGENTS.md")
+                .forEach(needed::add);
+        return files.scopeGlobs().isEmpty() ? List.copyOf(needed) : null;
+    }
+
     private String firstMessage(AgentTask task) {
         String context = AgentContext.build(task.workdir(), files.focus(), acceptance, MAP_TOKEN_BUDGET).render();
         try {

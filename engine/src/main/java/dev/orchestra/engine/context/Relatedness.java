@@ -24,7 +24,7 @@ final class Relatedness {
     private final String focusText;
 
     Relatedness(Path repo, List<String> paths, Set<String> focus) {
-        paths.stream().filter(p -> p.endsWith(".java")).forEach(p -> read(repo, p));
+        javaSources.putAll(RepositoryFiles.read(repo, paths.stream().filter(p -> p.endsWith(".java")).toList()));
         this.focusFolders = focus.stream().map(Relatedness::folder).collect(Collectors.toSet());
         String names = focus.stream().filter(p -> p.endsWith(".java")).map(Relatedness::simpleName)
                 .map(Pattern::quote).collect(Collectors.joining("|"));
@@ -46,14 +46,6 @@ final class Relatedness {
         }
         boolean mentionsFocus = focusTypes != null && focusTypes.matcher(source).find();
         return mentionsFocus || Pattern.compile("\\b" + Pattern.quote(simpleName(path)) + "\\b").matcher(focusText).find();
-    }
-
-    private void read(Path repo, String path) {
-        try {
-            javaSources.put(path, Files.readString(repo.resolve(path), StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            // An unreadable file is still listed by its path.
-        }
     }
 
     static String folder(String path) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -65,8 +66,11 @@ final class StepRunner {
      */
     static Work work(Prepared prepared) {
         Step step = prepared.step();
-        try (IsolatedCopy copy = IsolatedCopy.create(prepared.repo(), prepared.base(), prepared.copiesDir(),
-                prepared.runId() + "-" + step.id())) {
+        String name = prepared.runId() + "-" + step.id();
+        List<String> needed = prepared.agent().filesNeeded();
+        try (IsolatedCopy copy = needed == null
+                ? IsolatedCopy.create(prepared.repo(), prepared.base(), prepared.copiesDir(), name)
+                : IsolatedCopy.createSparse(prepared.repo(), prepared.base(), prepared.copiesDir(), name, needed)) {
             AgentTask task = prepared.task();
             AgentResult result = prepared.agent().run(new AgentTask(task.stepId(), task.instructions(), task.params(),
                     task.scope(), copy.dir(), task.logFile(), task.timeout()));

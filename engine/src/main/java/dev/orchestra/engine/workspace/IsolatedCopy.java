@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
@@ -14,7 +15,9 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
 
@@ -30,10 +33,24 @@ public final class IsolatedCopy implements AutoCloseable {
     private final Git git;
     private final ObjectId base;
 
+    /** The only files on disk when the copy is sparse; null for a full checkout. */
+    private List<String> sparsePaths;
+
     private IsolatedCopy(Path dir, Git git, ObjectId base) {
         this.dir = dir;
         this.git = git;
         this.base = base;
+    }
+
+    /**
+     * Like {@link #create}, but only {@code paths} are written to the folder; the index still holds the
+     * whole commit, and {@link #commitChanges} stages only those paths. For agents that name their files.
+     */
+    public static IsolatedCopy createSparse(Repository source, String commitId, Path parentDir, String name,
+                                            List<String> paths) throws IOException {
+        IsolatedCopy copy = prepare(source, commitId, parentDir, name, paths);
+        copy.sparsePaths = List.copyOf(paths);
+        return copy;
     }
 
     /**
@@ -42,6 +59,11 @@ public final class IsolatedCopy implements AutoCloseable {
      */
     public static IsolatedCopy create(Repository source, String commitId, Path parentDir, String name)
             throws IOException {
+        return prepare(source, commitId, parentDir, name, null);
+    }
+
+    private static IsolatedCopy prepare(Repository source, String commitId, Path parentDir, String name,
+                                        List<String> sparse) throws IOException {
         if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
             throw new BadInputException("copy name '" + name + "' must use only letters, digits, '.', '-', '_'");
         }
@@ -51,14 +73,15 @@ public final class IsolatedCopy implements AutoCloseable {
         }
         Files.createDirectory(dir);
         try {
-            return checkOut(source, commitId, dir);
+            return checkOut(source, commitId, dir, sparse);
         } catch (IOException | RuntimeException e) {
             DirectoryDeletion.deleteTree(dir);
             throw e;
         }
     }
 
-    private static IsolatedCopy checkOut(Repository source, String commitId, Path dir) throws IOException {
+    private static IsolatedCopy checkOut(Repository source, String commitId, Path dir, List<String> sparse)
+            throws IOException {
         try (Git init = Git.init().setDirectory(dir.toFile()).setInitialBranch(BRANCH).call()) {
             Path alternates = init.getRepository().getDirectory().toPath().resolve("objects/info/alternates");
             Files.createDirectories(alternates.getParent());
@@ -67,14 +90,20 @@ public final class IsolatedCopy implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IOException("cannot create a repository in " + dir + ": " + e.getMessage(), e);
         }
-        Git git = Git.open(dir.toFile());
+        Git git = sparse == null ? Git.open(dir.toFile()) : Git.wrap(new FileRepositoryBuilder()
+                .setGitDir(dir.resolve(".git").toFile()).setWorkTree(dir.toFile())
+                .setObjectDirectory(source.getDirectory().toPath().resolve("objects").toFile()).setMustExist(true).build());
         ObjectId base = resolveCommit(source, commitId);
         if (base == null) {
             git.close();
             throw new BadInputException("commit '" + commitId + "' is not in repository " + source.getDirectory());
         }
         try {
-            git.reset().setMode(ResetType.HARD).setRef(base.name()).call();
+            if (sparse != null) {
+                SparseCheckout.checkOut(git.getRepository(), BRANCH, base, sparse);
+            } else {
+                git.reset().setMode(ResetType.HARD).setRef(base.name()).call();
+            }
         } catch (GitAPIException e) {
             git.close();
             throw new IOException("cannot check out " + base.name() + " in " + dir + ": " + e.getMessage(), e);
@@ -111,6 +140,9 @@ public final class IsolatedCopy implements AutoCloseable {
      */
     public Optional<String> commitChanges(String message, PersonIdent author) throws IOException {
         try {
+            if (sparsePaths != null) {
+                return SparseCheckout.commit(git, sparsePaths, message, author);
+            }
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
             Status status = git.status().call();
@@ -133,6 +165,9 @@ public final class IsolatedCopy implements AutoCloseable {
         if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
             throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
         }
+        if (sparsePaths != null) {
+            return pointAt(source, ref); // a sparse copy writes its objects straight into the source's store
+        }
         try {
             Git.wrap(source).fetch().setRemote(dir.toUri().toString())
                     .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":" + ref)).call();
@@ -140,6 +175,18 @@ public final class IsolatedCopy implements AutoCloseable {
             throw new IOException("cannot fetch " + dir + " into " + source.getDirectory() + ": " + e.getMessage(), e);
         }
         return source.exactRef(ref).getObjectId().name();
+    }
+
+    private String pointAt(Repository source, String ref) throws IOException {
+        ObjectId head = git.getRepository().resolve("HEAD^{commit}");
+        RefUpdate update = source.updateRef(ref);
+        update.setNewObjectId(head);
+        update.setForceUpdate(true);
+        RefUpdate.Result result = update.update();
+        if (result == RefUpdate.Result.LOCK_FAILURE || result == RefUpdate.Result.IO_FAILURE || result == RefUpdate.Result.REJECTED) {
+            throw new IOException("cannot point " + ref + " at " + head.name() + ": " + result);
+        }
+        return head.name();
     }
 
     /** Files, insertions and deletions between the base and the copy's head commit. */
