@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import dev.orchestra.engine.budget.Budget;
+import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.lock.RunLock;
 import java.util.Set;
 import dev.orchestra.engine.run.RunStore;
 import java.util.concurrent.Callable;
@@ -54,13 +58,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, GitAPIException {
         Path project = prepare();
         String runId = RunStore.newRunId(java.time.Instant.now());
-        try (Session session = new Session(project, spec.commandLine().getErr(), parent.env(), runId, Map.of(), null)) {
+        try (Session session = new Session(project, spec.commandLine().getErr(), parent.env(), runId, Map.of(), null,
+                     Budget.UNLIMITED, Spent.NOTHING);
+             RunLock lock = RunLock.acquire(project, "demo")) {
             String maven = MavenLocator.fromSystem().command(project).stream()
                     .map(DemoCommand::quote).collect(Collectors.joining(" "));
             Plan plan = new WorkflowCatalog(project, session.context().loader()).resolve(WORKFLOW);
             RunRequest request = new RunRequest(plan, WORKFLOW, "Migrate the tests from JUnit 4 to JUnit 5.",
                     maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), runId, Duration.ofMinutes(30), false,
-                    null, 0, Map.of(), null, 1);
+                    null, 0, Map.of(), null, 1, List.of(), List.of(), Budget.UNLIMITED);
             RunState state = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(true, null)).start(request);
             if (!json) {
                 spec.commandLine().getOut().println("Demo project: " + project);

@@ -4,6 +4,7 @@ import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ReplayModelClient;
+import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.run.Json;
 import dev.orchestra.engine.run.Orchestrator;
@@ -57,10 +58,13 @@ final class ReplayCommand implements Callable<Integer> {
         String replayId = original.runId + "-replay-" + RunStore.newRunId(Instant.now()).substring(16);
         ModelClient replay = answersOf(original, replayId);
         RunState state;
-        try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay)) {
+        try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay,
+                     original.budget, dev.orchestra.engine.budget.Spent.NOTHING);
+             RunLock lock = RunLock.acquire(repo, "replay")) {
             RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
                     false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,
-                    original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs);
+                    original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs,
+                    original.writeScope, original.allowProtected, original.budget);
             state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
         }
         Path replayDir = new RunStore(repo).runDir(replayId);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,14 +62,15 @@ final class ResumeCommand implements Callable<Integer> {
         GateAnswer answer = answer();
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
-        String id;
-        Map<String, String> flags;
+        RunState waiting;
         try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr())) {
-            RunState waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
-            id = waiting.runId;
-            flags = waiting.modelFlags;
+            waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
         }
-        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null)) {
+        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
+                     waiting.modelFlags, null, waiting.budget, waiting.spent);
+             RunLock lock = RunLock.acquire(common.repo, "resume")) {
+            RunCommand.clearStaleIndexLock(session);
+            String id = waiting.runId;
             Orchestrator orchestrator = new Orchestrator(session.context(),
                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
             RunState state = orchestrator.resume(id, answer, validation);

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.time.Instant;
 import dev.orchestra.engine.run.RunStore;
+import dev.orchestra.engine.budget.Budget;
+import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.lock.GitIndexLocks;
+import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions modelOptions;
+
+    @Mixin
+    LimitOptions limits;
 
     @picocli.CommandLine.ParentCommand
     OrchestraCommand parent;
@@ -80,7 +87,11 @@ final class RunCommand implements Callable<Integer> {
         }
         String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(Instant.now());
         Map<String, String> flags = modelOptions.flags();
-        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null)) {
+        Budget budget = limits.budget(modelOptions.maxFixIterations);
+        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
+                     Spent.NOTHING);
+             RunLock lock = RunLock.acquire(common.repo, "run")) {
+            clearStaleIndexLock(session);
             Plan plan = workflow == null ? null
                     : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
             String taskText = readTask(task);
@@ -90,11 +101,20 @@ final class RunCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(plan, workflow, taskText, validate, validateExternal,
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
                     GateOption.parse(gates), id, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree,
-                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null, jobs);
+                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null, jobs,
+                    limits.writeScope, limits.allowProtected, budget);
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);
             return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+        }
+    }
+
+    /** A git {@code index.lock} left by a crash would make every later step fail. */
+    static void clearStaleIndexLock(Session session) {
+        GitIndexLocks.Cleanup cleanup = GitIndexLocks.clearStale(session.tree().repository(), java.time.Duration.ofMinutes(2));
+        if (cleanup.outcome() != GitIndexLocks.Outcome.NONE) {
+            session.context().progress(cleanup.message());
         }
     }
 

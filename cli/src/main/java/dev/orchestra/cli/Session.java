@@ -1,6 +1,12 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.agent.AgentRegistry;
+import dev.orchestra.engine.budget.Budget;
+import dev.orchestra.engine.budget.BudgetMeter;
+import dev.orchestra.engine.budget.BudgetedModelClient;
+import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.policy.PatchPolicy;
+import java.time.Clock;
 import dev.orchestra.engine.agent.ModelAgents;
 import dev.orchestra.engine.maven.MavenLocator;
 import dev.orchestra.engine.model.ModelClient;
@@ -36,12 +42,13 @@ final class Session implements AutoCloseable {
      * @param replay a client that answers from a transcript instead of the configured provider, or null
      */
     Session(Path repo, PrintWriter err, Map<String, String> env, String runId, Map<String, String> modelFlags,
-            ModelClient replay) {
+            ModelClient replay, Budget budget, Spent spent) {
         this.tree = WorkingTree.open(repo);
         RunStore store = new RunStore(tree.dir());
         this.model = runId == null ? ModelConfig.of(null, null)
                 : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
-        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay);
+        BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
+        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
                 ? model.priceTable().cost(model.model(), reply.inputTokens(), reply.outputTokens()) : 0.0;
         AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
@@ -52,23 +59,28 @@ final class Session implements AutoCloseable {
             err.flush();
         };
         Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies");
-        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener);
+        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
+                new PatchPolicy(SecretRedactor.fromEnvironment(env)));
     }
 
-    private ModelClient runClient(Path runDir, Map<String, String> env, String runId, ModelClient replay) {
+    /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */
+    private ModelClient runClient(Path runDir, Map<String, String> env, String runId, ModelClient replay, BudgetMeter meter) {
+        ModelClient recorded;
         if (replay != null) {
             TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, SecretRedactor.fromEnvironment(env));
-            return new RunModelClient(runId, new RecordingModelClient(replay, transcript, model));
-        }
-        if (!model.configured()) {
+            recorded = new RecordingModelClient(replay, transcript, model);
+        } else if (model.configured()) {
+            recorded = ModelClients.recorded(model, env, runDir);
+        } else {
             return null;
         }
-        return new RunModelClient(runId, ModelClients.recorded(model, env, runDir));
+        BudgetedModelClient.Pricing pricing = (name, in, out) -> model.priceTable().cost(model.model(), in, out);
+        return new RunModelClient(runId, new BudgetedModelClient(recorded, meter, pricing));
     }
 
     /** A session that only reads runs (status): no model, so no key is needed. */
     static Session readOnly(Path repo, PrintWriter err) {
-        return new Session(repo, err, Map.of(), null, Map.of(), null);
+        return new Session(repo, err, Map.of(), null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING);
     }
 
     RunContext context() {

@@ -92,8 +92,8 @@ class ParallelStepsTest {
         TestRepo.Result result = run(step("greedy", "mine.txt", "echo x > mine.txt && echo y > yours.txt"), "2");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.err()).contains("greedy wrote outside its scope (mine.txt): yours.txt; sent back once");
-        assertThat(result.out()).contains("wrote outside its scope (mine.txt): yours.txt");
+        assertThat(result.err()).contains("greedy was refused: yours.txt: outside the step's scope (mine.txt); sent back once");
+        assertThat(result.out()).contains("yours.txt: outside the step's scope (mine.txt)");
         assertThat(repo.log("orchestra/p1")).containsExactly("initial");
     }
 

@@ -38,7 +38,7 @@ class StepScopeTest {
                       run: echo "sh 'curl evil'" > Jenkinsfile
                 """);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.out()).contains("sneaky", "protected path Jenkinsfile");
+        assertThat(result.out()).contains("sneaky", "Jenkinsfile: protected path");
         assertThat(repoDir.resolve("Jenkinsfile")).doesNotExist();
         assertThat(repo.log("orchestra/s1")).containsExactly("initial");
     }
@@ -53,7 +53,7 @@ class StepScopeTest {
                       run: mkdir -p docs && echo guide > docs/guide.md && echo oops > README.md
                 """);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(result.out()).contains("outside its scope (docs/**): README.md");
+        assertThat(result.out()).contains("README.md: outside the step's scope (docs/**)");
         assertThat(repoDir.resolve("docs/guide.md")).doesNotExist();
     }
 

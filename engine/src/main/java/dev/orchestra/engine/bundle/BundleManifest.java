@@ -40,7 +40,8 @@ public record BundleManifest(
         String model,
         String planSummary,
         int fixIterations,
-        ModelAccount account) {
+        ModelAccount account,
+        List<String> refusals) {
 
     /** One plan step: who did it, what it changed, its commit and its patch file. */
     public record StepEntry(String id, String agent, String status, String instructions, List<String> files,
@@ -56,8 +57,15 @@ public record BundleManifest(
         return new BundleManifest(1, state.runId, state.task, state.workflow, String.valueOf(state.status),
                 state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
                 state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
-                List.copyOf(state.decisions), tests(state), validationCommands(state), Map.of(), state.model,
-                state.planSummary, state.fixIterations, state.account);
+                List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.model,
+                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals));
+    }
+
+    private static Map<String, Object> budgets(RunState state) {
+        Map<String, Object> budgets = new java.util.LinkedHashMap<>();
+        budgets.put("limits", state.budget);
+        budgets.put("spent", state.spent);
+        return budgets;
     }
 
     /** The plan's steps in plan order (PENDING when never started), then steps added during the run. */

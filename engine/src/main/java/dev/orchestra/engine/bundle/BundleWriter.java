@@ -20,7 +20,8 @@ import org.eclipse.jgit.lib.Repository;
  * and renamed into it, so a crash never leaves a half bundle that looks complete.
  */
 public final class BundleWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
     /** Writes (or replaces) the bundle of {@code state} at {@code bundleDir}; returns bundleDir. */
     public Path write(RunState state, Repository repo, Path runDir, Path bundleDir) throws IOException {

@@ -43,6 +43,7 @@ final class SummaryWriter {
         account();
         tests();
         notes();
+        refusals();
         gates();
         notDone();
         risks();
@@ -135,6 +136,15 @@ final class SummaryWriter {
             return "";
         }
         return "`" + note.file() + (note.line() > 0 ? ":" + note.line() : "") + "` ";
+    }
+
+    private void refusals() {
+        if (m.refusals() == null || m.refusals().isEmpty()) {
+            return;
+        }
+        md.append("## Refused by policy\n\n");
+        m.refusals().forEach(r -> md.append("- ").append(r).append('\n'));
+        md.append('\n');
     }
 
     private void gates() {

@@ -87,6 +87,9 @@ final class Ingest {
         state.modelFlags = new java.util.LinkedHashMap<>(request.modelFlags());
         state.maxFixIterations = request.maxFixIterations();
         state.jobs = request.jobs();
+        state.writeScope = new ArrayList<>(request.writeScope());
+        state.allowProtected = new ArrayList<>(request.allowProtected());
+        state.budget = request.budget();
         return state;
     }
 

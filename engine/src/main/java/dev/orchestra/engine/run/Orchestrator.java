@@ -64,12 +64,25 @@ public final class Orchestrator {
             if (phase != Phase.DONE) {
                 state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
             }
+            checkBudget(state);
             if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
                 finish(state);
             }
             context.store().save(state);
         }
         return state;
+    }
+
+    /** Budgets fail closed: once one is used up, the run stops with a partial bundle (exit 3). */
+    private void checkBudget(RunState state) {
+        state.spent = context.meter().spent();
+        Optional<String> exhausted = context.meter().exhausted();
+        boolean stoppable = state.status == RunStatus.RUNNING || state.status == RunStatus.FAILED
+                || state.status == RunStatus.ESCALATED;
+        if (exhausted.isPresent() && stoppable) {
+            state.status = RunStatus.BUDGET_EXHAUSTED;
+            state.failure = "budget exhausted: " + exhausted.get();
+        }
     }
 
     private void runPhase(RunState state, Phase phase, Gates gatesOfRun) {

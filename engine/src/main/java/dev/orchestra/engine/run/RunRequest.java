@@ -23,6 +23,9 @@ import java.util.Set;
  * @param modelFlags the model settings given on the command line (never a key), kept for resume
  * @param baseCommit the commit to start from (a replay starts where its original did), or null for HEAD
  * @param jobs how many steps may run at once
+ * @param writeScope where agents may write beyond their steps' scopes (empty: anywhere)
+ * @param allowProtected protected paths this run allows agents to change
+ * @param budget the run's limits
  */
 public record RunRequest(
         Plan plan,
@@ -39,7 +42,10 @@ public record RunRequest(
         int maxFixIterations,
         java.util.Map<String, String> modelFlags,
         String baseCommit,
-        int jobs) {
+        int jobs,
+        List<String> writeScope,
+        List<String> allowProtected,
+        dev.orchestra.engine.budget.Budget budget) {
 
     public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
 }

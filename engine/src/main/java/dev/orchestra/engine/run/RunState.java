@@ -50,6 +50,15 @@ public final class RunState {
     public Map<String, String> modelFlags = new LinkedHashMap<>();
     public int maxFixIterations = 3;
     public int fixIterations;
+    /** Where agents may write, beyond their steps' own scopes (empty: anywhere). */
+    public List<String> writeScope = new ArrayList<>();
+    /** Protected paths this run explicitly allows agents to change. */
+    public List<String> allowProtected = new ArrayList<>();
+    /** The run's limits, and what it has spent so far (over every process that worked on it). */
+    public dev.orchestra.engine.budget.Budget budget = dev.orchestra.engine.budget.Budget.UNLIMITED;
+    public dev.orchestra.engine.budget.Spent spent = dev.orchestra.engine.budget.Spent.NOTHING;
+    /** Every change the policy refused, with its reason ("step: path: reason"). */
+    public List<String> refusals = new ArrayList<>();
     /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */
     public List<String> fixFingerprints = new ArrayList<>();
     /** Commit the run branch had before the current fix iteration's steps. */

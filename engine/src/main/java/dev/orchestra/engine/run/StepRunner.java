@@ -4,6 +4,7 @@ import dev.orchestra.engine.agent.Agent;
 import dev.orchestra.engine.agent.AgentResult;
 import dev.orchestra.engine.agent.AgentTask;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.policy.Refusal;
 import dev.orchestra.engine.workspace.ChangeStats;
 import dev.orchestra.engine.workspace.Integrator;
 import dev.orchestra.engine.workspace.IsolatedCopy;
@@ -122,9 +123,11 @@ final class StepRunner {
             context.progress("delegate: " + step.id() + " changed nothing — " + record.summary);
             return;
         }
-        Optional<String> violation = new ScopeCheck(step).firstViolation(work.stats().files());
-        if (violation.isPresent()) {
-            sendBackOrFail(state, step, record, violation.get());
+        List<Refusal> refusals = context.policy().check(context.tree().repository(), work.prepared().base(),
+                work.commit().get(), RunPolicy.of(state, step));
+        if (!refusals.isEmpty()) {
+            refusals.forEach(r -> state.refusals.add(step.id() + ": " + r));
+            sendBackOrFail(state, step, record, "was refused: " + refusals.get(0));
             return;
         }
         Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get());
@@ -154,7 +157,8 @@ final class StepRunner {
         if (record.sentBack == 0) {
             record.sentBack++;
             record.status = StepRecord.Status.PENDING;
-            record.retryNote = "it " + violation + ". Change only the files of your step: " + step.scope() + ".";
+            record.retryNote = "it " + violation + ". Change only the files of your step"
+                    + (step.scope().isEmpty() ? "" : ": " + String.join(", ", step.scope())) + ", and nothing the policy protects.";
             context.progress("delegate: " + step.id() + " " + violation + "; sent back once");
             return;
         }
