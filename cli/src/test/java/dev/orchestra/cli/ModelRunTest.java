@@ -84,6 +84,24 @@ class ModelRunTest {
         assertThat(server.requests()).as("a replay calls no model").hasSize(requestsBeforeReplay);
     }
 
+    @Test
+    void aRunThatUsesUpItsModelCallsStopsWithExitThreeAndAPartialBundle() throws Exception {
+        String maven = String.join(" ", dev.orchestra.engine.maven.MavenLocator.fromSystem().command(project));
+        TestRepo.Result result = TestRepo.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
+                "--task", "Add a power function to the calculator, with a test.", "--model", "openai:gpt-4o-mini",
+                "--base-url", server.baseUrl() + "/v1", "--api-key-env", "ORCHESTRA_TEST_KEY", "--max-model-calls", "3",
+                "--validate", maven + " -B -q test", "--gates", "none", "--run-id", "b1", "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        JsonNode out = Json.MAPPER.readTree(result.out());
+        assertThat(out.get("status").asText()).isEqualTo("budget_exhausted");
+        assertThat(out.get("failure").asText()).contains("--max-model-calls");
+        assertThat(server.requests()).as("at most the budget, never one more").hasSizeLessThanOrEqualTo(3);
+        JsonNode bundle = Json.MAPPER.readTree(project.resolve(".orchestra/runs/b1/bundle/bundle.json").toFile());
+        assertThat(bundle.get("status").asText()).isEqualTo("BUDGET_EXHAUSTED");
+        assertThat(bundle.get("budgets").get("spent").get("modelCalls").asInt()).isEqualTo(3);
+    }
+
     private ScriptedAnswer answer(RecordedRequest request) {
         String system = request.systemPrompt();
         String user = userText(request);
