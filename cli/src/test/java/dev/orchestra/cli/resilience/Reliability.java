@@ -52,6 +52,7 @@ final class Reliability {
         private final String heldWord;
         private final String intro;
         private final Map<String, Tally> tallies = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
 
         Section(String category, String title, String heldWord, String intro) {
             this.category = category;
@@ -60,12 +61,17 @@ final class Reliability {
             this.intro = intro;
         }
 
+        /** A line printed under the table. */
+        synchronized void note(String line) {
+            notes.add(line);
+        }
+
         synchronized Tally tally(String what) {
             return tallies.computeIfAbsent(what, Tally::new);
         }
 
         /** Writes this section for the current test JVM, then the page if every category has been written. */
-        void write() {
+        synchronized void write() {
             int tried = 0;
             int held = 0;
             StringBuilder md = new StringBuilder("<!-- session " + SESSION + " -->\n## " + title + "\n\n" + intro
@@ -78,6 +84,7 @@ final class Reliability {
             }
             md.append("| **total** | **").append(tried).append("** | **").append(held).append("** | **")
                     .append(tried - held).append("** |\n");
+            notes.forEach(note -> md.append("\n").append(note).append("\n"));
             try {
                 Path folder = Files.createDirectories(moduleDir().resolve("target/reliability"));
                 atomicWrite(folder.resolve(category + ".md"), md.toString());
