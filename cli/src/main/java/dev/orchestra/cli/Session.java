@@ -45,8 +45,8 @@ final class Session implements AutoCloseable {
             ModelClient replay, Budget budget, Spent spent) {
         this.tree = WorkingTree.open(repo);
         RunStore store = new RunStore(tree.dir());
-        this.model = runId == null ? ModelConfig.of(null, null)
-                : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
+        this.model = runId == null ? ModelConfig.of(null, null) : PriceFile.apply(
+                ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), PriceFile.without(modelFlags)), modelFlags);
         BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
         ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
