@@ -54,10 +54,7 @@ final class Session implements AutoCloseable {
         AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
                 model.configured() ? model.settings() : null, pricing);
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
-        RunListener listener = line -> {
-            err.println("[orchestra] " + line);
-            err.flush();
-        };
+        RunListener listener = new ProgressLines(err);
         Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies");
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
                 new PatchPolicy(SecretRedactor.fromEnvironment(env)));
