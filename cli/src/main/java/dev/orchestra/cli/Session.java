@@ -56,8 +56,9 @@ final class Session implements AutoCloseable {
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = new ProgressLines(err);
         Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies");
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
-                new PatchPolicy(SecretRedactor.fromEnvironment(env)));
+                new PatchPolicy(redactor), redactor);
     }
 
     /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */
