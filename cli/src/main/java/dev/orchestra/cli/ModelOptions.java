@@ -28,6 +28,10 @@ public final class ModelOptions {
     @Option(names = "--max-output-tokens", paramLabel = "N", description = "The most tokens one answer may have.")
     Integer maxOutputTokens;
 
+    @Option(names = "--prices", paramLabel = "FILE",
+            description = "A YAML price table (model: {input: USD, output: USD} per million tokens) over the built-in one.")
+    String prices;
+
     @Option(names = "--max-fix-iterations", paramLabel = "N", description = "How often failing tests go back to the model before the run escalates (default 3).")
     int maxFixIterations = 3;
 
@@ -40,6 +44,7 @@ public final class ModelOptions {
         put(flags, "temperature", temperature);
         put(flags, "seed", seed);
         put(flags, "max-output-tokens", maxOutputTokens);
+        put(flags, PriceFile.FLAG, prices == null ? null : java.nio.file.Path.of(prices).toAbsolutePath().toString());
         if (maxFixIterations < 0) {
             throw new BadInputException("--max-fix-iterations " + maxFixIterations + ": must be 0 or more");
         }

@@ -116,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
         if (cleanup.outcome() != GitIndexLocks.Outcome.NONE) {
             session.context().progress(cleanup.message());
         }
+        int refLocks = GitIndexLocks.clearOrchestraRefLocks(session.tree().repository());
+        if (refLocks > 0) {
+            session.context().progress("removed " + refLocks + " ref lock(s) a killed run left behind");
+        }
     }
 
     private static void requireModelPlanning(Session session, String taskText) {

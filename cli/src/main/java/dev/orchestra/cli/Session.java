@@ -45,8 +45,8 @@ final class Session implements AutoCloseable {
             ModelClient replay, Budget budget, Spent spent) {
         this.tree = WorkingTree.open(repo);
         RunStore store = new RunStore(tree.dir());
-        this.model = runId == null ? ModelConfig.of(null, null)
-                : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
+        this.model = runId == null ? ModelConfig.of(null, null) : PriceFile.apply(
+                ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), PriceFile.without(modelFlags)), modelFlags);
         BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
         ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
@@ -54,13 +54,11 @@ final class Session implements AutoCloseable {
         AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
                 model.configured() ? model.settings() : null, pricing);
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
-        RunListener listener = line -> {
-            err.println("[orchestra] " + line);
-            err.flush();
-        };
+        RunListener listener = new ProgressLines(err);
         Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies");
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
-                new PatchPolicy(SecretRedactor.fromEnvironment(env)));
+                new PatchPolicy(redactor), redactor);
     }
 
     /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */

@@ -36,7 +36,7 @@ abstract class MavenAgent implements Agent {
         command.addAll(arguments());
         ProcessResult result;
         try {
-            result = ProcessRunner.of(command).directory(task.workdir()).logTo(task.logFile())
+            result = ProcessRunner.of(command).directory(task.workdir()).logTo(task.logFile()).withoutSecrets()
                     .timeout(task.timeout()).run();
         } catch (IOException e) {
             return AgentResult.failed(OneLine.of(tool() + " cannot start Maven: " + e.getMessage()), Usage.NONE);

@@ -45,7 +45,20 @@ final class Relatedness {
             return false;
         }
         boolean mentionsFocus = focusTypes != null && focusTypes.matcher(source).find();
-        return mentionsFocus || Pattern.compile("\\b" + Pattern.quote(simpleName(path)) + "\\b").matcher(focusText).find();
+        return mentionsFocus || mentionsWord(focusText, simpleName(path));
+    }
+
+    /** Whether {@code word} stands in {@code text} as a whole word (no regex: this runs once per file). */
+    private static boolean mentionsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+            int end = at + word.length();
+            boolean endsWord = end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String folder(String path) {

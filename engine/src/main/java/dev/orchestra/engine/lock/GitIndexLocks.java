@@ -47,6 +47,33 @@ public final class GitIndexLocks {
         }
     }
 
+    /**
+     * Removes the lock files a killed process left on Orchestra's own refs ({@code refs/orchestra/**} and the
+     * run branches {@code refs/heads/orchestra/**}). Only this process writes them while it holds the run
+     * lock, so any lock file there is stale. Returns how many were removed.
+     */
+    public static int clearOrchestraRefLocks(Repository repo) {
+        Path gitDir = repo.getDirectory().toPath();
+        if (!RunLock.heldHere(gitDir)) {
+            throw new IllegalStateException("clearing ref locks in " + gitDir + " needs this process to hold the run lock");
+        }
+        int removed = 0;
+        for (Path root : java.util.List.of(gitDir.resolve("refs/orchestra"), gitDir.resolve("refs/heads/orchestra"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+                for (Path lock : files.filter(f -> f.getFileName().toString().endsWith(".lock")).toList()) {
+                    Files.deleteIfExists(lock);
+                    removed++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("clearing ref locks under " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return removed;
+    }
+
     private static String seconds(Duration duration) {
         return duration.toSeconds() + " s";
     }

@@ -21,6 +21,7 @@ public final class ProcessRunner {
     private Path logFile;
     private Duration timeout = Duration.ofHours(1);
     private final Map<String, String> environment = new HashMap<>();
+    private boolean withoutSecrets;
 
     private ProcessRunner(List<String> command) {
         this.command = List.copyOf(command);
@@ -57,6 +58,16 @@ public final class ProcessRunner {
         return this;
     }
 
+    /**
+     * Leaves out of the child's environment every variable whose name looks like a credential
+     * ({@code *KEY*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *PASSWORD*}): agents get no key they were
+     * not given.
+     */
+    public ProcessRunner withoutSecrets() {
+        this.withoutSecrets = true;
+        return this;
+    }
+
     public List<String> command() {
         return command;
     }
@@ -74,6 +85,9 @@ public final class ProcessRunner {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        if (withoutSecrets) {
+            builder.environment().keySet().removeIf(dev.orchestra.engine.model.SecretRedactor::looksSecret);
+        }
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();

@@ -4,5 +4,10 @@ package dev.orchestra.engine.run;
 public interface RunListener {
     void progress(String line);
 
+    /** The steps' status line, sent often while steps run: a terminal redraws it, a log keeps the changes. */
+    default void board(String line) {
+        progress(line);
+    }
+
     RunListener SILENT = line -> { };
 }

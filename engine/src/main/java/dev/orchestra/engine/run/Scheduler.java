@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class Scheduler {
     private static final Set<StepRecord.Status> SETTLED =
             EnumSet.of(StepRecord.Status.DELEGATED, StepRecord.Status.LANDED, StepRecord.Status.NO_CHANGE);
-    private static final long REPORT_EVERY_SECONDS = 30;
+    private static final long REPORT_EVERY_SECONDS = 2;
 
     private final RunContext context;
     private final StepRunner runner;
@@ -53,7 +53,8 @@ final class Scheduler {
                 if (running.isEmpty()) {
                     break;
                 }
-                StepRunner.Work work = next(done, running);
+                context.listener().board(StepBoard.line(state, running));
+                StepRunner.Work work = next(state, done, running);
                 running.remove(work.prepared().step().id());
                 if (state.status == RunStatus.RUNNING) {
                     runner.finish(state, work);
@@ -107,14 +108,14 @@ final class Scheduler {
         return ready;
     }
 
-    private StepRunner.Work next(CompletionService<StepRunner.Work> done, Map<String, Long> running) {
+    private StepRunner.Work next(RunState state, CompletionService<StepRunner.Work> done, Map<String, Long> running) {
         try {
             while (true) {
                 Future<StepRunner.Work> future = done.poll(REPORT_EVERY_SECONDS, TimeUnit.SECONDS);
                 if (future != null) {
                     return future.get();
                 }
-                context.progress("delegate: running " + describe(running));
+                context.listener().board(StepBoard.line(state, running));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,12 +123,6 @@ final class Scheduler {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a step's worker failed", e.getCause());
         }
-    }
-
-    private static String describe(Map<String, Long> running) {
-        List<String> parts = new ArrayList<>();
-        running.forEach((id, started) -> parts.add(id + " " + StepRunner.seconds((System.nanoTime() - started) / 1_000_000)));
-        return String.join(", ", parts);
     }
 
     private static boolean allSettled(RunState state) {

@@ -109,7 +109,9 @@ final class StepRunner {
         } else {
             record.summary = "the agent could not run: " + work.error();
         }
+        record.summary = context.redactor().redact(record.summary);
         land(state, step, record, work);
+        Redaction.file(context.runDir(state).resolve(record.log), context.redactor());
         new ToolTranscript(context.runDir(state)).append(state, record);
     }
 

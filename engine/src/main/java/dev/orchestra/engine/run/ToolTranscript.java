@@ -11,6 +11,8 @@ import java.util.Map;
 
 /** Appends one line per tool-agent run to the run's {@code transcript.jsonl}, with a correlation id. */
 final class ToolTranscript {
+    private static final com.fasterxml.jackson.databind.ObjectWriter ONE_LINE =
+            Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     private final Path file;
 
     ToolTranscript(Path runDir) {
@@ -29,8 +31,7 @@ final class ToolTranscript {
         line.put("summary", record.summary);
         line.put("log", record.log);
         try {
-            String json = Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(line);
+            String json = ONE_LINE.writeValueAsString(line);
             Files.writeString(file, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

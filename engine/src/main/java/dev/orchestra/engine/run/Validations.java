@@ -47,6 +47,9 @@ final class Validations {
         context.progress("validate: " + kind + " — " + state.validateCommand);
         ValidationRecord record = new ValidationRecord(kind, state.validateCommand, commit);
         record.tests = runCommand(state, kind, commit);
+        Redaction.file(context.runDir(state).resolve(record.log == null ? "logs/" + kind + "-validation.log" : record.log),
+                context.redactor());
+        Redaction.folder(context.runDir(state).resolve("tests").resolve(kind), context.redactor());
         CrashPoints.reach("validate." + kind + ".after-command");
         record.reportsDir = "tests/" + kind;
         record.log = "logs/" + kind + "-validation.log";
@@ -93,6 +96,7 @@ final class Validations {
             throw new UncheckedIOException("cannot read the reports of the " + kind + " validation", e);
         }
         record.reportsDir = "tests/" + kind;
+        Redaction.folder(runDir.resolve("tests").resolve(kind), context.redactor());
         store(state, kind, record);
         state.waitingFor = null;
         state.waitingSince = null;

@@ -19,7 +19,6 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.transport.RefSpec;
 
 /**
  * One agent's own working copy of a commit: a fresh repository outside the user's working tree that
@@ -90,7 +89,9 @@ public final class IsolatedCopy implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IOException("cannot create a repository in " + dir + ": " + e.getMessage(), e);
         }
-        Git git = sparse == null ? Git.open(dir.toFile()) : Git.wrap(new FileRepositoryBuilder()
+        // Objects the copy writes go straight into the source's store (git tools in the copy read it
+        // through the alternates file): bringing a commit back is then only a ref update.
+        Git git = Git.wrap(new FileRepositoryBuilder()
                 .setGitDir(dir.resolve(".git").toFile()).setWorkTree(dir.toFile())
                 .setObjectDirectory(source.getDirectory().toPath().resolve("objects").toFile()).setMustExist(true).build());
         ObjectId base = resolveCommit(source, commitId);
@@ -158,23 +159,14 @@ public final class IsolatedCopy implements AutoCloseable {
     }
 
     /**
-     * Fetches the copy's head commit into {@code source} as {@code ref} (e.g.
-     * {@code refs/orchestra/<run>/steps/<step>}), so the engine can integrate it; returns its id.
+     * Points {@code ref} in {@code source} (e.g. {@code refs/orchestra/<run>/steps/<step>}) at the copy's
+     * head, so the engine can integrate it (the objects are already in the source's store); returns its id.
      */
     public String bringBack(Repository source, String ref) throws IOException {
         if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
             throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
         }
-        if (sparsePaths != null) {
-            return pointAt(source, ref); // a sparse copy writes its objects straight into the source's store
-        }
-        try {
-            Git.wrap(source).fetch().setRemote(dir.toUri().toString())
-                    .setRefSpecs(new RefSpec("+refs/heads/" + BRANCH + ":" + ref)).call();
-        } catch (GitAPIException e) {
-            throw new IOException("cannot fetch " + dir + " into " + source.getDirectory() + ": " + e.getMessage(), e);
-        }
-        return source.exactRef(ref).getObjectId().name();
+        return pointAt(source, ref);
     }
 
     private String pointAt(Repository source, String ref) throws IOException {

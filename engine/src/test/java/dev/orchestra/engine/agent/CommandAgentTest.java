@@ -55,6 +55,16 @@ class CommandAgentTest extends AgentContractTest {
         assertThat(result.summary()).isEqualTo("`sleep 30` timed out after 1.0s");
     }
 
+    @Test
+    void aCommandNeverSeesACredentialFromTheEnvironment() throws Exception {
+        assertThat(System.getenv("ORCHESTRA_TEST_API_TOKEN")).as("set by the build for this test").isNotBlank();
+        AgentResult result = runWithinContract(step("command", Map.of("run",
+                "echo \"token=[$ORCHESTRA_TEST_API_TOKEN] path=[${PATH:+set}]\" > env.txt")));
+
+        assertThat(result.status()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        assertThat(copy.dir().resolve("env.txt")).hasContent("token=[] path=[set]");
+    }
+
     private static boolean isRunning(long pid) throws Exception {
         for (int i = 0; i < 50; i++) {
             Path stat = Path.of("/proc/" + pid + "/stat");
