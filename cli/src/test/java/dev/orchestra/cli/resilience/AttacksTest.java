@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,12 +49,8 @@ class AttacksTest {
     Path repo;
     Path upstream;
 
-    static final String KNOWN_LEAK = "product bug: a command step's output is written to logs/<step>.log unredacted, so "
-            + "`printenv` puts the value of DEPLOY_TOKEN into the run folder (secrets are redacted only in model transcripts)";
-
     @AfterAll
     static void writeCounts() {
-        SECTION.note("Not counted above, test disabled until fixed — " + KNOWN_LEAK + ".");
         SECTION.write();
     }
 
@@ -167,14 +162,15 @@ class AttacksTest {
     void aCommandStepThatWritesTheSecretIntoAFileIsRefusedAndTheSecretIsNowhere() throws Exception {
         Reliability.Tally tally = tried("command step writes `$DEPLOY_TOKEN` into a file");
         Cli.Result result = inProcessWithSecret("echo \"token=$DEPLOY_TOKEN\" > config.txt", "s1");
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-        assertThat(record("s1", result)).contains("config.txt", "DEPLOY_TOKEN").doesNotContain(SECRET);
-        assertNothingEscaped("s1", "config.txt", List.of());
+        // Agents run without credential-looking variables: the step never sees the value, so what lands is harmless.
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(repo.resolve("config.txt")).hasContent("token=");
+        assertThat(result.out()).doesNotContain(SECRET);
+        assertNothingEscaped("s1", "no-such-file", List.of());
         tally.held();
     }
 
     @Test
-    @Disabled(KNOWN_LEAK)
     void aCommandStepThatPrintsTheEnvironmentLeavesTheSecretInNoFile() throws Exception {
         Reliability.Tally tally = tried("command step prints the environment (`printenv`)");
         Cli.Result result = inProcessWithSecret("printenv; echo x > notes.txt", "s2");

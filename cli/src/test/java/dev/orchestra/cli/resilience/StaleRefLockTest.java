@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,16 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code .lock} file behind; the resume must still land the step.
  */
 class StaleRefLockTest {
-    /** How the known bug shows in a resumed run's output. */
-    static final String SIGNATURE = "LOCK_FAILURE";
-    static final String KNOWN_BUG = "known bug: a stale `refs/orchestra/<run>/steps/<step>.lock` fails the resumed run";
-
     @TempDir
     Path temp;
 
     @Test
-    @Disabled("product bug: IsolatedCopy.pointAt fails with LOCK_FAILURE on a ref lock a killed process left behind; "
-            + "the resumed run ends `failed` and cannot be resumed again. Seen with a random kill -9 in RandomKillsTest.")
     void aResumeLandsTheStepWhenAKilledProcessLeftTheStepRefLocked() throws Exception {
         Path repo = Cli.repository(temp.resolve("repo"), Map.of("README.md", "A project.\n"));
         Path workflow = Files.writeString(temp.resolve("workflow.yml"), """
