@@ -131,13 +131,26 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The largest task text: a ticket, not a data set. */
+    static final long MAX_TASK_BYTES = 256 * 1024;
+
     static String readTask(String task) {
         if (task == null || !task.startsWith("@")) {
             return task == null ? "" : task;
         }
         Path file = Path.of(task.substring(1));
         try {
-            return Files.readString(file);
+            if (Files.size(file) > MAX_TASK_BYTES) {
+                throw new BadInputException("--task " + task + ": " + Files.size(file) + " bytes; a task may have at most "
+                        + MAX_TASK_BYTES + " (link to large material instead)");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            for (byte b : bytes) {
+                if (b == 0) {
+                    throw new BadInputException("--task " + task + ": a binary file, not text");
+                }
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BadInputException("--task " + task + ": cannot read " + file);
         }

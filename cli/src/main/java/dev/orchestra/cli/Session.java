@@ -55,7 +55,8 @@ final class Session implements AutoCloseable {
                 model.configured() ? model.settings() : null, pricing);
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = new ProgressLines(err);
-        Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies");
+        Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies")
+                .resolve(Integer.toHexString(tree.dir().toString().hashCode()));
         SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
                 new PatchPolicy(redactor), redactor);

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +36,6 @@ class BadInputsTest {
 
     @AfterAll
     static void writeCounts() {
-        SECTION.note("Not counted above, test disabled until fixed — " + AT_FILE_BUG + ".");
-        SECTION.note("Not counted above, test disabled until fixed — " + JUNIT_COPY_BUG + ".");
         SECTION.note("A planner that answers no usable plan three times is the model's fault, not the user's: the run "
                 + "fails with exit 1 and says why (counted above as refused cleanly when it does).");
         SECTION.write();
@@ -132,12 +129,7 @@ class BadInputsTest {
         refused("workflow with a dependency cycle", runWorkflow(workflow), before, "cycle");
     }
 
-    static final String AT_FILE_BUG = "product bug: picocli expands `@FILE` arguments itself (Main does not call "
-            + "setExpandAtFiles(false)), so `--task @FILE` splits the file into arguments: a multi-word task file fails "
-            + "with `Unmatched arguments`, and a 5 MB one keeps the CLI busy for minutes building that message";
-
     @Test
-    @Disabled(AT_FILE_BUG)
     void aTaskFileIsReadAndAHugeOrBinaryOneIsRefused() throws Exception {
         Path workflow = Files.writeString(temp.resolve("ok.yml"), "name: ok\ndescription: ok\nsteps:\n  - id: greet\n"
                 + "    agent: command\n    with:\n      run: echo hello > greeting.txt\n");
@@ -264,11 +256,7 @@ class BadInputsTest {
         assertThat(bad).exists();
     }
 
-    static final String JUNIT_COPY_BUG = "product bug: a JUnit report refused as malformed (exit 2) is still copied to "
-            + ".orchestra/runs/<run>/tests/baseline/, so the refusal changes the run folder";
-
     @Test
-    @Disabled(JUNIT_COPY_BUG)
     void aMalformedJUnitReportHandedBackLeavesTheRunFolderAsItWas() throws Exception {
         Path workflow = Files.writeString(temp.resolve("ok.yml"), "name: ok\ndescription: ok\nsteps:\n  - id: greet\n"
                 + "    agent: command\n    with:\n      run: echo hello > greeting.txt\n");

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,14 +34,6 @@ class RandomKillsTest {
                     + "process was killed, then resumed until the run ended. A kill holds when the run ends with exit 0, "
                     + "one commit per step on the run branch (counted by `Orchestra-Step:` trailer), a clean "
                     + "`git status` and the files the steps wrote.");
-
-    /**
-     * Seen once in 30 (timed kill during delegate): the killed JVM's step command ({@code sh -c ...}) lives on as an
-     * orphan and keeps writing in {@code /tmp/orchestra-copies/<run>-<step>} while the resume deletes and re-creates
-     * that copy; the resumed step fails and the run ends {@code failed}. Skipped (and counted as a failure) until fixed.
-     */
-    static final String ORPHAN_BUG = "known bug: an orphaned step command of the killed process races the resume "
-            + "in its copy (DirectoryNotEmptyException), the run fails";
 
     @TempDir
     Path temp;
@@ -94,10 +85,6 @@ class RandomKillsTest {
             exit = resumed.exitCode();
         }
 
-        if (exit != 0 && String.join("", tries).contains("DirectoryNotEmptyException: ")) {
-            SECTION.tally(ORPHAN_BUG).tried();
-            Assumptions.abort(ORPHAN_BUG + ": " + tries);
-        }
         assertThat(exit).as("the run ends; resumes: %s", tries).isZero();
         assertThat(Cli.stepTrailers(repo, "orchestra/" + runId)).as("one commit per step")
                 .containsExactlyInAnyOrderElementsOf(steps.stream().map(Step::id).toList());

@@ -34,7 +34,8 @@ final class StepRunner {
     }
 
     /** A step ready to run: everything its worker needs, decided on the orchestrator's thread. */
-    record Prepared(String runId, Step step, String base, Agent agent, AgentTask task, Repository repo, Path copiesDir) {}
+    record Prepared(String runId, Step step, int attempt, String base, Agent agent, AgentTask task, Repository repo,
+                    Path copiesDir) {}
 
     /** What the agent did in its copy; its commit, if any, is already readable from the repository. */
     record Work(Prepared prepared, AgentResult result, Optional<String> commit, ChangeStats stats, String error) {}
@@ -57,7 +58,8 @@ final class StepRunner {
                 : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
         AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), null, log,
                 Duration.ofSeconds(state.stepTimeoutSeconds));
-        return new Prepared(state.runId, step, state.candidate, agent, task, context.tree().repository(), context.copiesDir());
+        return new Prepared(state.runId, step, record.attempts, state.candidate, agent, task, context.tree().repository(),
+                context.copiesDir());
     }
 
     /**
@@ -67,7 +69,8 @@ final class StepRunner {
      */
     static Work work(Prepared prepared) {
         Step step = prepared.step();
-        String name = prepared.runId() + "-" + step.id();
+        // One folder per attempt: a process orphaned by a kill may still be writing in the last one.
+        String name = prepared.runId() + "-" + step.id() + "-" + prepared.attempt();
         List<String> needed = prepared.agent().filesNeeded();
         try (IsolatedCopy copy = needed == null
                 ? IsolatedCopy.create(prepared.repo(), prepared.base(), prepared.copiesDir(), name)

@@ -85,7 +85,9 @@ final class Validations {
         String kind = state.waitingFor;
         Path runDir = context.runDir(state);
         List<String> globs = outcome.junitGlobs().isEmpty() ? state.junitGlobs : outcome.junitGlobs();
-        Instant since = Instant.parse(state.waitingSince);
+        // File times are coarser than the clock: a report written just after the run began to wait can
+        // carry an earlier time. Whole seconds keep it; only a report from that same second could slip in.
+        Instant since = Instant.parse(state.waitingSince).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String commit = kind.equals("baseline") ? state.baseCommit : context.tree().branchCommit(state.runBranch);
         ValidationRecord record = new ValidationRecord(kind, "external", commit);
         long waited = Math.max(0, Duration.between(since, Instant.now()).toMillis());

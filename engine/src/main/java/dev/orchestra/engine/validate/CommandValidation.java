@@ -44,8 +44,9 @@ public final class CommandValidation {
         ProcessResult result = ProcessRunner.shell(command)
                 .directory(workdir).logTo(logFile).timeout(timeout).run();
         List<Path> reports = JUnitReports.find(workdir, globs, started);
+        List<TestCase> cases = JUnitReports.read(reports);
         copyReports(reports, copyTo);
-        return new TestRun(result.exitCode(), JUnitReports.read(reports), result.duration().toMillis());
+        return new TestRun(result.exitCode(), cases, result.duration().toMillis());
     }
 
     /**
@@ -57,8 +58,9 @@ public final class CommandValidation {
                                    Path copyTo, long durationMillis) throws IOException {
         List<String> globs = reportGlobs == null || reportGlobs.isEmpty() ? JUnitReports.DEFAULT_GLOBS : reportGlobs;
         List<Path> reports = JUnitReports.find(root, globs, since);
+        List<TestCase> cases = JUnitReports.read(reports); // a bad report is refused before anything is copied
         copyReports(reports, copyTo);
-        return new TestRun(exitCode, JUnitReports.read(reports), durationMillis);
+        return new TestRun(exitCode, cases, durationMillis);
     }
 
     /**
