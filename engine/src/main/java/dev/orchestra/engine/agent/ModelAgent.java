@@ -1,5 +1,6 @@
 package dev.orchestra.engine.agent;
 
+import dev.orchestra.engine.budget.LoopDetector;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;
@@ -51,6 +52,7 @@ public final class ModelAgent implements Agent {
         messages.add(new Message(Role.USER, firstMessage(task)));
         Usage usage = Usage.NONE;
         String lastProblem = "no answer";
+        LoopDetector loops = new LoopDetector();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ModelReply reply;
             try {
@@ -66,11 +68,14 @@ public final class ModelAgent implements Agent {
                 return AgentResult.succeeded(result.summary(), result.notes(), usage);
             }
             lastProblem = result.problem();
+            if (loops.repeated(reply.text(), result.problem())) {
+                break; // the same answer with the same result again: asking once more will not help
+            }
             messages.add(new Message(Role.ASSISTANT, reply.text()));
             messages.add(new Message(Role.USER, result.problem()
                     + "\nNothing was changed. Answer again with the complete corrected answer."));
         }
-        return AgentResult.failed(role.agentName() + ": no usable answer after " + maxAttempts + " attempts; last: "
+        return AgentResult.failed(role.agentName() + ": no usable answer after " + usage.modelCalls() + " attempts; last: "
                 + lastProblem.lines().findFirst().orElse(""), usage);
     }
 

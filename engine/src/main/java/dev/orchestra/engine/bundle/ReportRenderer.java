@@ -53,6 +53,7 @@ public final class ReportRenderer {
                 "step", s.id(), "severity", n.severity(), "where", SummaryWriter.where(n).replace("`", ""),
                 "message", n.message()))).toList());
         view.put("gates", m.gates());
+        view.put("hasRefusals", m.refusals() != null && !m.refusals().isEmpty());
         view.put("risks", RiskList.of(m, metrics));
         view.put("notDone", RiskList.notDone(m));
         view.put("metrics", MetricRows.of(metrics).stream().map(r -> Map.of("name", r.get(0), "value", r.get(1))).toList());
