@@ -51,25 +51,6 @@ final class ClosestLines {
         String x = a.length() > MAX_LINE ? a.substring(0, MAX_LINE) : a;
         String y = b.length() > MAX_LINE ? b.substring(0, MAX_LINE) : b;
         int longest = Math.max(x.length(), y.length());
-        return longest == 0 ? 1 : 1 - (double) distance(x, y) / longest;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return longest == 0 ? 1 : 1 - (double) EditDistance.between(x, y) / longest;
     }
 }

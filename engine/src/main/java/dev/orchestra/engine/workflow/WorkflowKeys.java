@@ -1,5 +1,6 @@
 package dev.orchestra.engine.workflow;
 
+import dev.orchestra.engine.edit.EditDistance;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -26,32 +27,12 @@ final class WorkflowKeys {
         String best = null;
         int bestDistance = 3;
         for (String candidate : allowed) {
-            int distance = distance(key.toLowerCase(), candidate);
+            int distance = EditDistance.between(key.toLowerCase(), candidate);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
