@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the account's false claim is flagged, and the replay of the transcript gives the same patches.
  */
 class ModelRunTest {
-    static final String KEY = "sk-test-0000-not-a-real-key-000000";
+    static final String KEY = "fake-key-for-tests-not-a-real-key";
     static final String CALCULATOR = "src/main/java/demo/Calculator.java";
     static final String CALCULATOR_TEST = "src/test/java/demo/CalculatorTest.java";
 

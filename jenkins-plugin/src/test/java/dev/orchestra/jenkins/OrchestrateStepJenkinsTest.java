@@ -79,7 +79,7 @@ class OrchestrateStepJenkinsTest {
 
     @Test
     void theKeyIsMaskedAndNeverOnTheCommandLine(JenkinsRule r) throws Exception {
-        String key = "sk-test-0000-not-a-real-key-000000";
+        String key = "fake-key-for-tests-not-a-real-key";
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, "model-key", "", Secret.fromString(key)));
         WorkflowJob job = job(r, """

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clear line on stderr ({@code orchestra: ...}), exit 2, and leaves the repository as it was.
  */
 class BadInputsTest {
-    static final String KEY = "sk-test-0000-not-a-real-key-000000";
+    static final String KEY = "fake-key-for-tests-not-a-real-key";
     static final Reliability.Section SECTION = new Reliability.Section("bad-input", "Bad input", "refused cleanly",
             "Inputs that are wrong in form or content. A case is refused cleanly when the command exits 2 with one "
                     + "line `orchestra: ...` on stderr (no stack trace), and HEAD, the branches, `git status` and the "

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer: every run still ends with exactly the patches of a run that met no fault.
  */
 class ModelFaultsTest {
-    static final String KEY = "sk-test-0000-not-a-real-key-000000";
+    static final String KEY = "fake-key-for-tests-not-a-real-key";
     static final String CALCULATOR = "src/main/java/demo/Calculator.java";
     static final String CALCULATOR_TEST = "src/test/java/demo/CalculatorTest.java";
     static final int FAULTY_RUNS = 7;

@@ -96,11 +96,11 @@ class ModelConfigTest {
 
     @Test
     void aKeyPastedIntoApiKeyEnvIsRefusedWithoutRepeatingIt() throws IOException {
-        write(repo, "model: openai:gpt-4o\napi-key-env: sk-proj-abcdefghijklmnopqrstuvwxyz\n");
+        write(repo, "model: openai:gpt-4o\napi-key-env: " + FakeKeys.openAi() + "\n");
 
         assertThatThrownBy(() -> ModelConfig.load(repo, home, Map.of()))
                 .hasMessageContaining(":2: api-key-env must be the name of an environment variable")
-                .hasMessageNotContaining("abcdefghijklmnop");
+                .hasMessageNotContaining(FakeKeys.openAi()).hasMessageNotContaining("FAKE");
     }
 
     @Test
@@ -134,7 +134,7 @@ class ModelConfigTest {
     void missingKeyVariableIsNamedButNoValueIsShown() {
         ModelConfig config = ModelConfig.load(repo, home, Map.of("model", "openai:gpt-4o", "api-key-env", "TEAM_KEY"));
 
-        assertThatThrownBy(() -> ModelClients.create(config, Map.of("OPENAI_API_KEY", "sk-not-this-one-either-xx")))
+        assertThatThrownBy(() -> ModelClients.create(config, Map.of("OPENAI_API_KEY", "fake-openai-key-not-this-one")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("model openai:gpt-4o: environment variable TEAM_KEY is not set (it must hold the API key)");
     }

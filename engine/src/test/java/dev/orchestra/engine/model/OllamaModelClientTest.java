@@ -16,7 +16,7 @@ class OllamaModelClientTest extends OpenAiFormatContract {
 
     @Override
     Map<String, String> env() {
-        return Map.of("OPENAI_API_KEY", "sk-openai-key-that-must-stay-home");
+        return Map.of("OPENAI_API_KEY", "fake-openai-key-that-must-stay-home");
     }
 
     @Override
@@ -30,7 +30,7 @@ class OllamaModelClientTest extends OpenAiFormatContract {
 
         ModelClients.create(config().withRequestTimeout(Duration.ofSeconds(10)), Map.of()).complete(request(null));
 
-        assertThat(String.valueOf(only().header("authorization"))).doesNotContain("sk-openai");
+        assertThat(String.valueOf(only().header("authorization"))).doesNotContain("fake-openai-key");
     }
 
     @Test

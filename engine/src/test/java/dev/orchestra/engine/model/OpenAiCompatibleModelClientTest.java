@@ -18,7 +18,7 @@ class OpenAiCompatibleModelClientTest extends OpenAiFormatContract {
 
     @Override
     Map<String, String> env() {
-        return Map.of("LOCAL_LLM_KEY", KEY, "OPENAI_API_KEY", "sk-openai-key-that-must-stay-home");
+        return Map.of("LOCAL_LLM_KEY", KEY, "OPENAI_API_KEY", "fake-openai-key-that-must-stay-home");
     }
 
     @Override

@@ -60,14 +60,14 @@ class RecordingModelClientTest {
     void theKeyNeverReachesTheTranscriptEvenWhenTheServerEchoesIt() throws Exception {
         server.respondWith(request -> ScriptedAnswer.text("you sent " + request.header("authorization")));
         ModelRequest request = new ModelRequest("run-1/plan/1", "planner; key " + KEY,
-                List.of(new ModelRequest.Message(ModelRequest.Role.USER, "use sk-ant-api03-AbCdEf0123456789_xyz")),
+                List.of(new ModelRequest.Message(ModelRequest.Role.USER, "use " + FakeKeys.anthropic())),
                 null, null, ModelSettings.DEFAULTS);
 
         ModelReply reply = client().complete(request);
 
         assertThat(reply.text()).contains(KEY);
         String transcript = Files.readString(runDir.resolve("transcript.jsonl"));
-        assertThat(transcript).doesNotContain(KEY).doesNotContain("AbCdEf0123456789").contains("[REDACTED]");
+        assertThat(transcript).doesNotContain(KEY).doesNotContain(FakeKeys.anthropic()).contains("[REDACTED]");
     }
 
     @Test

@@ -25,18 +25,18 @@ class SecretRedactorTest {
     void replacesWellKnownKeyShapes() {
         SecretRedactor redactor = SecretRedactor.fromEnvironment(Map.of());
         String text = String.join("\n",
-                "openai sk-proj-AbCdEf0123456789xyzXYZ",
-                "anthropic sk-ant-api03-AbCdEf0123456789_xyz",
-                "aws AKIAIOSFODNN7EXAMPLE",
-                "github ghp_0123456789abcdefghijABCDEFGHIJ",
-                "slack xoxb-1234567890-abcdefghij",
+                "openai " + FakeKeys.openAi(),
+                "anthropic " + FakeKeys.anthropic(),
+                "aws " + FakeKeys.aws(),
+                "github " + FakeKeys.github(),
+                "slack " + FakeKeys.slack(),
                 "-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA", "-----END RSA PRIVATE KEY-----",
                 "after the key");
 
         String redacted = redactor.redact(text);
 
-        assertThat(redacted).doesNotContain("AbCdEf0123456789", "IOSFODNN7", "0123456789abcdefghij",
-                "1234567890-abcdefghij", "MIIEowIBAAKCAQEA", "BEGIN RSA");
+        assertThat(redacted).doesNotContain(FakeKeys.openAi(), FakeKeys.anthropic(), FakeKeys.aws(), FakeKeys.github(),
+                FakeKeys.slack(), "FAKE", "MIIEowIBAAKCAQEA", "BEGIN RSA");
         assertThat(redacted).contains("openai [REDACTED]", "aws [REDACTED]", "after the key");
     }
 
@@ -134,7 +134,7 @@ class SecretRedactorTest {
 
         assertThat(redactor.find("x " + encoded)).contains("the value of DEPLOY_TOKEN, base64-encoded");
         assertThat(redactor.find("x " + TOKEN)).contains("the value of DEPLOY_TOKEN");
-        assertThat(redactor.find("aws AKIAIOSFODNN7EXAMPLE")).contains("an AWS access key id");
+        assertThat(redactor.find("aws " + FakeKeys.aws())).contains("an AWS access key id");
         assertThat(redactor.find("nothing here")).isEmpty();
     }
 

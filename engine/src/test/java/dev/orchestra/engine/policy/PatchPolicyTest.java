@@ -3,6 +3,7 @@ package dev.orchestra.engine.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestra.engine.model.FakeKeys;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.policy.Refusal.Rule;
@@ -149,7 +150,7 @@ class PatchPolicyTest {
         repo.write("deploy/plain.properties", "user=ci\ntoken=" + DEPLOY_TOKEN + "\n")
                 .write("deploy/split.yml", "one: 1\ntoken: dpl-9f8e7d\n  6c5b4a\n")
                 .write("deploy/basic.txt", "Authorization: Basic " + encoded + "\n")
-                .write("deploy/aws.ini", "[default]\n\nkey = AKIAIOSFODNN7EXAMPLE\n");
+                .write("deploy/aws.ini", "[default]\n\nkey = " + FakeKeys.aws() + "\n");
 
         List<Refusal> refusals = check(Policy.defaults());
 
@@ -163,9 +164,9 @@ class PatchPolicyTest {
 
     @Test
     void judgesOnlyTheLinesThePatchAddsNotASecretAlreadyThere() throws Exception {
-        repo.write("config/app.ini", "key = AKIAIOSFODNN7EXAMPLE\nname = shop\n").commit();
+        repo.write("config/app.ini", "key = " + FakeKeys.aws() + "\nname = shop\n").commit();
         String from = repo.repo.resolve("HEAD").name();
-        repo.write("config/app.ini", "key = AKIAIOSFODNN7EXAMPLE\nname = webshop\n");
+        repo.write("config/app.ini", "key = " + FakeKeys.aws() + "\nname = webshop\n");
 
         assertThat(policy.check(repo.repo, from, repo.commit(), Policy.defaults())).isEmpty();
     }

@@ -13,8 +13,8 @@ class CliStderrTest {
     @Test
     void secretsAreMaskedEvenWhenWrittenAcrossSeveralWrites() throws IOException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (CliStderr err = new CliStderr(log, List.of("sk-SECRET", ""))) {
-            err.write("calling with sk-SE".getBytes(StandardCharsets.UTF_8));
+        try (CliStderr err = new CliStderr(log, List.of("FAKE-SECRET", ""))) {
+            err.write("calling with FAKE-SE".getBytes(StandardCharsets.UTF_8));
             err.write("CRET now\nlast line without newline".getBytes(StandardCharsets.UTF_8));
         }
         assertEquals("calling with **** now\nlast line without newline\n", log.toString(StandardCharsets.UTF_8));
