@@ -51,13 +51,18 @@ final class OrchestrateStepExecution extends GeneralNonBlockingStepExecution {
         Run<?, ?> build = getContext().get(Run.class);
         FilePath workspace = getContext().get(FilePath.class);
         OrchestraConfiguration config = OrchestraConfiguration.get();
-        credentialsId = firstOf(step.getCredentialsId(), config.getCredentialsId());
+        credentialsId = StepArguments.firstGiven(step.getCredentialsId(), config.getCredentialsId());
         try {
             args = StepInputs.arguments(step, config, build, getContext().hasBody(), credentialsId != null);
         } catch (BadStepArgumentException e) {
             throw new AbortException("orchestrate: " + e.getMessage());
         }
-        FilePath files = WorkspaceList.tempDir(workspace).child("orchestra-" + args.runId());
+        FilePath temp = WorkspaceList.tempDir(workspace); // null for a workspace at the root of a file system
+        if (temp == null) {
+            throw new AbortException("orchestrate: the workspace " + workspace.getRemote() + " has no parent folder for "
+                    + "temporary files; use a workspace below the agent's root");
+        }
+        FilePath files = temp.child("orchestra-" + args.runId());
         driver = new PhaseDriver(args, StepInputs.taskFile(step, files), StepInputs.pricesFile(config, files),
                 StepInputs.editedPlanFile(step, files));
         boolean exists = workspace.child(ArtifactSelection.runDir(args.runId())).child("state.json").exists();
@@ -100,10 +105,6 @@ final class OrchestrateStepExecution extends GeneralNonBlockingStepExecution {
                     getContext().get(Launcher.class), getContext().get(TaskListener.class))
                     .record(args.runId(), args.phase().argument(), output);
         }
-    }
-
-    private static String firstOf(String value, String fallback) {
-        return value != null && !value.isBlank() ? value : fallback != null && !fallback.isBlank() ? fallback : null;
     }
 
     /** Hands the body's outcome back to the run, in a background thread again. */

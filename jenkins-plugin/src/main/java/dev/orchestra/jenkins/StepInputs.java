@@ -14,16 +14,16 @@ final class StepInputs {
 
     static StepArguments arguments(OrchestrateStep step, OrchestraConfiguration config, Run<?, ?> build,
                                    boolean hasBody, boolean hasApiKey) {
-        String runId = step.getRunId() != null && !step.getRunId().isBlank() ? step.getRunId()
-                : StepArguments.defaultRunId(build.getParent().getFullName(), build.getNumber());
+        String runId = StepArguments.firstGiven(step.getRunId(),
+                StepArguments.defaultRunId(build.getParent().getFullName(), build.getNumber()));
         return new StepArguments()
                 .phase(Phase.parse(step.getPhase()))
                 .runId(runId)
                 .task(step.getTask())
                 .taskFile(step.getTaskFile())
                 .workflow(step.getWorkflow())
-                .model(step.getModel() != null && !step.getModel().isBlank() ? step.getModel() : config.getModel())
-                .baseUrl(step.getBaseUrl() != null && !step.getBaseUrl().isBlank() ? step.getBaseUrl() : config.getBaseUrl())
+                .model(StepArguments.firstGiven(step.getModel(), config.getModel()))
+                .baseUrl(StepArguments.firstGiven(step.getBaseUrl(), config.getBaseUrl()))
                 .maxFixIterations(step.getMaxFixIterations())
                 .maxTokens(step.getMaxTokens())
                 .maxCost(step.getMaxCost())
@@ -55,11 +55,8 @@ final class StepInputs {
     }
 
     private static String approver(OrchestrateStep step, Run<?, ?> build) {
-        if (step.getApprovedBy() != null && !step.getApprovedBy().isBlank()) {
-            return step.getApprovedBy();
-        }
         Cause.UserIdCause user = build.getCause(Cause.UserIdCause.class);
-        return user != null && user.getUserId() != null ? user.getUserId() : "jenkins";
+        return StepArguments.firstGiven(step.getApprovedBy(), user == null ? null : user.getUserId(), "jenkins");
     }
 
     private static String write(FilePath folder, String name, String text) throws IOException, InterruptedException {

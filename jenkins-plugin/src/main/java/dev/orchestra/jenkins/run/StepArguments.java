@@ -55,6 +55,16 @@ public final class StepArguments implements Serializable {
         return this;
     }
 
+    /** The first value that is given (not null, not blank): a step argument, then its global default, and so on. */
+    public static String firstGiven(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     public Phase phase() { return phase; }
     public String runId() { return runId; }
     public String task() { return task; }
