@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         String runId = RunStore.newRunId(java.time.Instant.now());
         try (Session session = new Session(project, spec.commandLine().getErr(), parent.env(), runId, Map.of(), null,
                      Budget.UNLIMITED, Spent.NOTHING);
-             RunLock lock = RunLock.acquire(project, "demo")) {
+             RunLock lock = session.lockForChanges("demo")) {
             String maven = MavenLocator.fromSystem().command(project).stream()
                     .map(DemoCommand::quote).collect(Collectors.joining(" "));
             Plan plan = new WorkflowCatalog(project, session.context().loader()).resolve(WORKFLOW);

@@ -1,6 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.model.ModelConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ public final class ModelOptions {
         put(flags, "temperature", temperature);
         put(flags, "seed", seed);
         put(flags, "max-output-tokens", maxOutputTokens);
-        put(flags, PriceFile.FLAG, prices == null ? null : java.nio.file.Path.of(prices).toAbsolutePath().toString());
+        put(flags, ModelConfig.PRICES_FILE_FLAG, prices == null ? null : java.nio.file.Path.of(prices).toAbsolutePath().toString());
         if (maxFixIterations < 0) {
             throw new BadInputException("--max-fix-iterations " + maxFixIterations + ": must be 0 or more");
         }

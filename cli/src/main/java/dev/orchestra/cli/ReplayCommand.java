@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
         RunState state;
         try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay,
                      original.budget, dev.orchestra.engine.budget.Spent.NOTHING);
-             RunLock lock = RunLock.acquire(repo, "replay")) {
+             RunLock lock = session.lockForChanges("replay")) {
             RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
                     false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,
                     original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs,

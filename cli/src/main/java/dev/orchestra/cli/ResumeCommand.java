@@ -68,8 +68,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
                      waiting.modelFlags, null, waiting.budget, waiting.spent);
-             RunLock lock = RunLock.acquire(common.repo, "resume")) {
-            RunCommand.clearStaleIndexLock(session);
+             RunLock lock = session.lockForChanges("resume")) {
             String id = waiting.runId;
             Orchestrator orchestrator = new Orchestrator(session.context(),
                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));

@@ -16,7 +16,6 @@ import java.time.Instant;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.budget.Budget;
 import dev.orchestra.engine.budget.Spent;
-import dev.orchestra.engine.lock.GitIndexLocks;
 import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,8 +89,7 @@ final class RunCommand implements Callable<Integer> {
         Budget budget = limits.budget(modelOptions.maxFixIterations);
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
                      Spent.NOTHING);
-             RunLock lock = RunLock.acquire(common.repo, "run")) {
-            clearStaleIndexLock(session);
+             RunLock lock = session.lockForChanges("run")) {
             Plan plan = workflow == null ? null
                     : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
             String taskText = readTask(task);
@@ -107,18 +105,6 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);
             return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
-        }
-    }
-
-    /** A git {@code index.lock} left by a crash would make every later step fail. */
-    static void clearStaleIndexLock(Session session) {
-        GitIndexLocks.Cleanup cleanup = GitIndexLocks.clearStale(session.tree().repository(), java.time.Duration.ofMinutes(2));
-        if (cleanup.outcome() != GitIndexLocks.Outcome.NONE) {
-            session.context().progress(cleanup.message());
-        }
-        int refLocks = GitIndexLocks.clearOrchestraRefLocks(session.tree().repository());
-        if (refLocks > 0) {
-            session.context().progress("removed " + refLocks + " ref lock(s) a killed run left behind");
         }
     }
 

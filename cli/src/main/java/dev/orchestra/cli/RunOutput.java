@@ -6,7 +6,6 @@ import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStatus;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.run.StepRecord;
-import dev.orchestra.engine.validate.TestCase;
 import dev.orchestra.engine.validate.TestRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -93,12 +92,7 @@ final class RunOutput {
     }
 
     private static String tests(TestRun run) {
-        if (run == null) {
-            return "not run";
-        }
-        return run.count(TestCase.Outcome.PASSED) + " passed, "
-                + (run.count(TestCase.Outcome.FAILED) + run.count(TestCase.Outcome.ERROR)) + " failing, "
-                + run.count(TestCase.Outcome.SKIPPED) + " skipped (exit " + run.exitCode() + ")";
+        return run == null ? "not run" : run.summary();
     }
 
     private static String existing(Path file) {

@@ -5,6 +5,8 @@ import dev.orchestra.engine.budget.Budget;
 import dev.orchestra.engine.budget.BudgetMeter;
 import dev.orchestra.engine.budget.BudgetedModelClient;
 import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.lock.GitIndexLocks;
+import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.policy.PatchPolicy;
 import java.time.Clock;
 import dev.orchestra.engine.agent.ModelAgents;
@@ -45,8 +47,8 @@ final class Session implements AutoCloseable {
             ModelClient replay, Budget budget, Spent spent) {
         this.tree = WorkingTree.open(repo);
         RunStore store = new RunStore(tree.dir());
-        this.model = runId == null ? ModelConfig.of(null, null) : PriceFile.apply(
-                ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), PriceFile.without(modelFlags)), modelFlags);
+        this.model = runId == null ? ModelConfig.of(null, null)
+                : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
         BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
         ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
@@ -80,6 +82,23 @@ final class Session implements AutoCloseable {
     /** A session that only reads runs (status): no model, so no key is needed. */
     static Session readOnly(Path repo, PrintWriter err) {
         return new Session(repo, err, Map.of(), null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING);
+    }
+
+    /**
+     * Holds the repository's run lock for a command that changes runs, and clears what a killed process
+     * left behind: a stale {@code index.lock} and lock files on Orchestra's own refs.
+     */
+    RunLock lockForChanges(String command) {
+        RunLock lock = RunLock.acquire(tree.dir(), command);
+        GitIndexLocks.Cleanup cleanup = GitIndexLocks.clearStale(tree.repository(), java.time.Duration.ofMinutes(2));
+        if (cleanup.outcome() != GitIndexLocks.Outcome.NONE) {
+            context.progress(cleanup.message());
+        }
+        int refLocks = GitIndexLocks.clearOrchestraRefLocks(tree.repository());
+        if (refLocks > 0) {
+            context.progress("removed " + refLocks + " ref lock(s) a killed run left behind");
+        }
+        return lock;
     }
 
     RunContext context() {

@@ -38,7 +38,7 @@ class BadInputTest {
         }
     }
 
-    private static void assertOneLine(TestRepo.Result result, String... words) {
+    private static void assertOneLine(CliRunner.Result result, String... words) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err().strip().lines().findFirst().orElse("")).startsWith("orchestra: ").contains(words);
         assertThat(result.err()).doesNotContain("Exception", "\tat ");
@@ -47,7 +47,7 @@ class BadInputTest {
     @Test
     void aDirtyWorkingTreeIsRefusedAndLeftAlone() throws Exception {
         repo.write("README.md", "my unfinished edit\n");
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString());
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString());
         assertOneLine(result, "uncommitted changes", "README.md");
         assertThat(repoDir.resolve("README.md")).hasContent("my unfinished edit");
         assertNothingChanged();
@@ -59,21 +59,21 @@ class BadInputTest {
                   - id: greet
                     agent: wizard
                 """);
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", bad.toString());
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", bad.toString());
         assertOneLine(result, bad.toString() + ":5", "wizard");
         assertNothingChanged();
     }
 
     @Test
     void anUnknownWorkflowNameListsTheShippedOnes() throws Exception {
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", "no-such-flow");
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", "no-such-flow");
         assertOneLine(result, "no-such-flow", "junit4-to-junit5");
         assertNothingChanged();
     }
 
     @Test
     void anUnknownGateIsRefused() throws Exception {
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
                 "--gates", "plan,merge");
         assertOneLine(result, "--gates", "merge");
         assertNothingChanged();
@@ -81,13 +81,13 @@ class BadInputTest {
 
     @Test
     void aFolderThatIsNotARepositoryIsRefused() throws Exception {
-        TestRepo.Result result = orchestra("run", "--repo", outside.toString(), "--workflow", workflow.toString());
+        CliRunner.Result result = orchestra("run", "--repo", outside.toString(), "--workflow", workflow.toString());
         assertOneLine(result, "not the top folder of a git working tree");
     }
 
     @Test
     void anUnknownFlagIsAUsageError() throws Exception {
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(), "--colour");
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(), "--colour");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--colour");
         assertNothingChanged();
@@ -95,13 +95,13 @@ class BadInputTest {
 
     @Test
     void resumeWithNoRunSaysSo() throws Exception {
-        TestRepo.Result result = orchestra("resume", "--repo", repoDir.toString(), "--approve");
+        CliRunner.Result result = orchestra("resume", "--repo", repoDir.toString(), "--approve");
         assertOneLine(result, "no unfinished run");
     }
 
     @Test
     void aRunIdThatIsNotAFolderNameIsRefused() throws Exception {
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
                 "--run-id", "../escape");
         assertOneLine(result, "--run-id");
         assertThat(Files.exists(repoDir.resolve("escape"))).isFalse();
@@ -116,7 +116,7 @@ class BadInputTest {
                     with:
                       run: echo "compiler exploded" >&2; exit 7
                 """);
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", failing.toString(),
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", failing.toString(),
                 "--gates", "none", "--run-id", "f1");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.out()).contains("break", "command", "logs/break.log");
@@ -136,7 +136,7 @@ class BadInputTest {
                     with:
                       run: rm greeting.txt
                 """);
-        TestRepo.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", breaking.toString(),
+        CliRunner.Result result = orchestra("run", "--repo", repoDir.toString(), "--workflow", breaking.toString(),
                 "--validate", TestRepo.VALIDATE, "--gates", "none", "--run-id", "e1");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(12);
         assertThat(result.out()).contains("demo.GreetingTest#greetingExists");

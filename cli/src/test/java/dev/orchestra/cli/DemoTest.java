@@ -24,7 +24,7 @@ class DemoTest {
     @Test
     void demoMigratesTheTestsToJUnit5WithTheSameTestsPassingAndABundleGitAmApplies() throws Exception {
         Path project = temp.resolve("calculator");
-        TestRepo.Result result = orchestra("demo", "--dir", project.toString(), "--json");
+        CliRunner.Result result = orchestra("demo", "--dir", project.toString(), "--json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         JsonNode out = Json.MAPPER.readTree(result.out());

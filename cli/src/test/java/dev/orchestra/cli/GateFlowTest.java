@@ -33,7 +33,7 @@ class GateFlowTest {
                 """);
     }
 
-    private TestRepo.Result run(String... extra) {
+    private CliRunner.Result run(String... extra) {
         String[] base = {"run", "--repo", repoDir.toString(), "--workflow", workflow.toString(), "--validate",
                 TestRepo.VALIDATE, "--run-id", "r1", "--json"};
         String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
@@ -41,29 +41,29 @@ class GateFlowTest {
         return orchestra(args);
     }
 
-    private static JsonNode json(TestRepo.Result result) throws Exception {
+    private static JsonNode json(CliRunner.Result result) throws Exception {
         return Json.MAPPER.readTree(result.out());
     }
 
     @Test
     void waitsAtEachGateWithExitTenAndFinishesAfterThreeApprovals() throws Exception {
-        TestRepo.Result atPlan = run();
+        CliRunner.Result atPlan = run();
         assertThat(atPlan.exitCode()).as(atPlan.toString()).isEqualTo(10);
         assertThat(json(atPlan).get("waitingFor").asText()).isEqualTo("plan");
         assertThat(json(atPlan).get("plan").asText()).contains("greet");
         assertThat(repoDir.resolve(".orchestra/runs/r1/gates/plan.request.json")).exists();
 
-        TestRepo.Result atPatch = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "alice", "--json");
+        CliRunner.Result atPatch = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "alice", "--json");
         assertThat(atPatch.exitCode()).as(atPatch.toString()).isEqualTo(10);
         assertThat(json(atPatch).get("waitingFor").asText()).isEqualTo("patch");
         assertThat(repoDir.resolve("greeting.txt")).as("nothing lands before the patch gate").doesNotExist();
 
-        TestRepo.Result atPr = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "bob", "--json");
+        CliRunner.Result atPr = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "bob", "--json");
         assertThat(atPr.exitCode()).as(atPr.toString()).isEqualTo(10);
         assertThat(json(atPr).get("waitingFor").asText()).isEqualTo("pr");
         assertThat(repoDir.resolve("greeting.txt")).hasContent("hello");
 
-        TestRepo.Result done = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "carol", "--json");
+        CliRunner.Result done = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "carol", "--json");
         assertThat(done.exitCode()).as(done.toString()).isEqualTo(0);
         JsonNode out = json(done);
         assertThat(out.get("status").asText()).isEqualTo("done");
@@ -79,7 +79,7 @@ class GateFlowTest {
     @Test
     void rejectionAtThePlanGateStopsTheRunAndChangesNoFile() throws Exception {
         assertThat(run().exitCode()).isEqualTo(10);
-        TestRepo.Result rejected = orchestra("resume", "--repo", repoDir.toString(), "--reject", "--json");
+        CliRunner.Result rejected = orchestra("resume", "--repo", repoDir.toString(), "--reject", "--json");
         assertThat(rejected.exitCode()).as(rejected.toString()).isEqualTo(1);
         assertThat(json(rejected).get("status").asText()).isEqualTo("rejected");
         assertThat(repoDir.resolve("greeting.txt")).doesNotExist();
@@ -88,7 +88,7 @@ class GateFlowTest {
 
     @Test
     void gatesNoneRunsToTheEndAndRecordsEveryGateAsAutomatic() throws Exception {
-        TestRepo.Result done = run("--gates", "none");
+        CliRunner.Result done = run("--gates", "none");
         assertThat(done.exitCode()).as(done.toString()).isEqualTo(0);
         JsonNode bundle = Json.MAPPER.readTree(Path.of(json(done).get("bundlePath").asText()).resolve("bundle.json").toFile());
         assertThat(bundle.toString()).contains("\"automatic\":true");
@@ -101,7 +101,7 @@ class GateFlowTest {
         Path planMd = repoDir.resolve(".orchestra/runs/r1/plan.md");
         Path edited = outside.resolve("edited.md");
         Files.writeString(edited, Files.readString(planMd).replace("echo hello > greeting.txt", "echo bonjour > greeting.txt"));
-        TestRepo.Result next = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--edited-plan",
+        CliRunner.Result next = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--edited-plan",
                 edited.toString(), "--json");
         assertThat(next.exitCode()).as(next.toString()).isEqualTo(10);
         orchestra("resume", "--repo", repoDir.toString(), "--approve", "--json");
@@ -114,25 +114,25 @@ class GateFlowTest {
         Path edited = outside.resolve("edited.md");
         Files.writeString(edited, Files.readString(repoDir.resolve(".orchestra/runs/r1/plan.md"))
                 .replace("agent: command", "agent: wizard"));
-        TestRepo.Result refused = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--edited-plan", edited.toString());
+        CliRunner.Result refused = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--edited-plan", edited.toString());
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err()).contains("edited.md:").contains("wizard");
-        TestRepo.Result status = orchestra("status", "--repo", repoDir.toString(), "--run-id", "r1", "--json");
+        CliRunner.Result status = orchestra("status", "--repo", repoDir.toString(), "--run-id", "r1", "--json");
         assertThat(json(status).get("waitingFor").asText()).isEqualTo("plan");
     }
 
     @Test
     void externalValidationWaitsWithElevenAndTakesTheJUnitReportsBack() throws Exception {
-        TestRepo.Result first = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
+        CliRunner.Result first = orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
                 "--validate-external", "--gates", "none", "--run-id", "r1", "--json");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(11);
         assertThat(json(first).get("waitingFor").asText()).isEqualTo("baseline");
         new ProcessBuilder("sh", "validate.sh").directory(repoDir.toFile()).start().waitFor();
-        TestRepo.Result second = orchestra("resume", "--repo", repoDir.toString(), "--validation-exit", "1", "--json");
+        CliRunner.Result second = orchestra("resume", "--repo", repoDir.toString(), "--validation-exit", "1", "--json");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(11);
         assertThat(json(second).get("waitingFor").asText()).isEqualTo("final");
         new ProcessBuilder("sh", "validate.sh").directory(repoDir.toFile()).start().waitFor();
-        TestRepo.Result done = orchestra("resume", "--repo", repoDir.toString(), "--validation-exit", "0", "--json");
+        CliRunner.Result done = orchestra("resume", "--repo", repoDir.toString(), "--validation-exit", "0", "--json");
         assertThat(done.exitCode()).as(done.toString()).isEqualTo(0);
         assertThat(json(done).get("summary").asText()).contains("demo.GreetingTest#greetingExists");
     }

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +52,7 @@ class KillAndResumeTest {
         assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(killed.exitValue()).as("the process died at " + crashPoint).isEqualTo(137);
 
-        TestRepo.Result resumed = orchestra("resume", "--repo", repoDir.toString(), "--run-id", "k1", "--json");
+        CliRunner.Result resumed = orchestra("resume", "--repo", repoDir.toString(), "--run-id", "k1", "--json");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(0);
         assertThat(repo.log("orchestra/k1")).containsExactly("farewell: Add a farewell.", "greet: Add a greeting.", "initial");
@@ -67,15 +66,7 @@ class KillAndResumeTest {
     }
 
     private static Process orchestraProcess(String crashPoint, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(File.createTempFile("orchestra-killed", ".log"));
-        builder.environment().put("ORCHESTRA_CRASH_AT", crashPoint);
-        return builder.start();
+        return CliRunner.start(Map.of("ORCHESTRA_CRASH_AT", crashPoint), File.createTempFile("orchestra-killed", ".log").toPath(),
+                args);
     }
 }

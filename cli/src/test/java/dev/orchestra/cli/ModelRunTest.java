@@ -57,7 +57,7 @@ class ModelRunTest {
     @Test
     void aFeatureTaskIsPlannedWrittenFixedUntilTheTestsPassAndReplaysToTheSamePatches() throws Exception {
         String maven = String.join(" ", dev.orchestra.engine.maven.MavenLocator.fromSystem().command(project));
-        TestRepo.Result result = TestRepo.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
+        CliRunner.Result result = TestRepo.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
                 "--task", "Add a power function to the calculator, with a test.", "--model", "openai:gpt-4o-mini",
                 "--base-url", server.baseUrl() + "/v1", "--api-key-env", "ORCHESTRA_TEST_KEY",
                 "--validate", maven + " -B -q test", "--gates", "none", "--run-id", "m1", "--json");
@@ -78,7 +78,7 @@ class ModelRunTest {
         assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
 
         int requestsBeforeReplay = server.requests().size();
-        TestRepo.Result replay = TestRepo.orchestra(Map.of(), "replay", runDir.toString(), "--json");
+        CliRunner.Result replay = TestRepo.orchestra(Map.of(), "replay", runDir.toString(), "--json");
         assertThat(replay.exitCode()).as(replay.toString()).isZero();
         assertThat(Json.MAPPER.readTree(replay.out()).get("samePatches").asBoolean()).isTrue();
         assertThat(server.requests()).as("a replay calls no model").hasSize(requestsBeforeReplay);
@@ -87,7 +87,7 @@ class ModelRunTest {
     @Test
     void aRunThatUsesUpItsModelCallsStopsWithExitThreeAndAPartialBundle() throws Exception {
         String maven = String.join(" ", dev.orchestra.engine.maven.MavenLocator.fromSystem().command(project));
-        TestRepo.Result result = TestRepo.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
+        CliRunner.Result result = TestRepo.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
                 "--task", "Add a power function to the calculator, with a test.", "--model", "openai:gpt-4o-mini",
                 "--base-url", server.baseUrl() + "/v1", "--api-key-env", "ORCHESTRA_TEST_KEY", "--max-model-calls", "3",
                 "--validate", maven + " -B -q test", "--gates", "none", "--run-id", "b1", "--json");

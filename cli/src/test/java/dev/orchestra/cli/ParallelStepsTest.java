@@ -9,7 +9,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ class ParallelStepsTest {
         repo = TestRepo.create(repoDir);
     }
 
-    private TestRepo.Result run(String steps, String jobs) throws Exception {
+    private CliRunner.Result run(String steps, String jobs) throws Exception {
         Path workflow = repo.workflow(outside, steps);
         return orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(), "--gates", "none",
                 "--jobs", jobs, "--run-id", "p1");
@@ -63,7 +62,7 @@ class ParallelStepsTest {
 
     @Test
     void independentStepsOverlapInTimeAndLandOneCommitEach() throws Exception {
-        TestRepo.Result result = run(step("one", "one.txt", "sleep 1 && echo 1 > one.txt")
+        CliRunner.Result result = run(step("one", "one.txt", "sleep 1 && echo 1 > one.txt")
                 + step("two", "two.txt", "sleep 1 && echo 2 > two.txt")
                 + step("three", "three.txt", "sleep 1 && echo 3 > three.txt"), "3");
 
@@ -78,7 +77,7 @@ class ParallelStepsTest {
 
     @Test
     void stepsThatClaimTheSameFileNeverRunTogether() throws Exception {
-        TestRepo.Result result = run(step("first", "shared.txt", "sleep 1 && echo a >> shared.txt")
+        CliRunner.Result result = run(step("first", "shared.txt", "sleep 1 && echo a >> shared.txt")
                 + step("second", "shared.txt", "sleep 1 && echo b >> shared.txt"), "2");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -89,7 +88,7 @@ class ParallelStepsTest {
 
     @Test
     void aStepWritingOutsideItsClaimIsSentBackOnceThenFails() throws Exception {
-        TestRepo.Result result = run(step("greedy", "mine.txt", "echo x > mine.txt && echo y > yours.txt"), "2");
+        CliRunner.Result result = run(step("greedy", "mine.txt", "echo x > mine.txt && echo y > yours.txt"), "2");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.err()).contains("greedy was refused: yours.txt: outside the step's scope (mine.txt); sent back once");
@@ -100,7 +99,7 @@ class ParallelStepsTest {
     @Test
     void aStepThatKeepsToItsClaimOnTheSecondTryLands() throws Exception {
         Path marker = outside.resolve("tried");
-        TestRepo.Result result = run(step("learner", "mine.txt", "echo x > mine.txt && if [ ! -f " + marker
+        CliRunner.Result result = run(step("learner", "mine.txt", "echo x > mine.txt && if [ ! -f " + marker
                 + " ]; then touch " + marker + " && echo y > yours.txt; fi"), "1");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -115,17 +114,13 @@ class ParallelStepsTest {
             steps.append(step("s" + i, "f" + i + ".txt", "sleep 1 && echo " + i + " > f" + i + ".txt"));
         }
         Path workflow = repo.workflow(outside, steps.toString());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--repo", repoDir.toString(),
-                "--workflow", workflow.toString(), "--gates", "none", "--jobs", "4", "--run-id", "p1"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(File.createTempFile("orchestra-parallel", ".log"));
-        builder.environment().put("ORCHESTRA_CRASH_AT", "delegate.after-bring-back");
-        Process killed = builder.start();
+        Process killed = CliRunner.start(Map.of("ORCHESTRA_CRASH_AT", "delegate.after-bring-back"),
+                File.createTempFile("orchestra-parallel", ".log").toPath(), "run", "--repo", repoDir.toString(),
+                "--workflow", workflow.toString(), "--gates", "none", "--jobs", "4", "--run-id", "p1");
         assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(killed.exitValue()).isEqualTo(137);
 
-        TestRepo.Result resumed = orchestra("resume", "--repo", repoDir.toString(), "--run-id", "p1");
+        CliRunner.Result resumed = orchestra("resume", "--repo", repoDir.toString(), "--run-id", "p1");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         List<String> log = repo.log("orchestra/p1");

@@ -23,7 +23,7 @@ class StepScopeTest {
         repo = TestRepo.create(repoDir);
     }
 
-    private TestRepo.Result runSteps(String steps) throws Exception {
+    private CliRunner.Result runSteps(String steps) throws Exception {
         Path workflow = repo.workflow(outside, steps);
         return orchestra("run", "--repo", repoDir.toString(), "--workflow", workflow.toString(), "--gates", "none",
                 "--run-id", "s1");
@@ -31,7 +31,7 @@ class StepScopeTest {
 
     @Test
     void aStepThatEditsTheJenkinsfileFailsAndNothingLands() throws Exception {
-        TestRepo.Result result = runSteps("""
+        CliRunner.Result result = runSteps("""
                   - id: sneaky
                     agent: command
                     with:
@@ -45,7 +45,7 @@ class StepScopeTest {
 
     @Test
     void aStepThatWritesOutsideItsScopeFailsNamingTheFile() throws Exception {
-        TestRepo.Result result = runSteps("""
+        CliRunner.Result result = runSteps("""
                   - id: docs
                     agent: command
                     scope: ["docs/**"]
@@ -59,7 +59,7 @@ class StepScopeTest {
 
     @Test
     void aStepInsideItsScopeLands() throws Exception {
-        TestRepo.Result result = runSteps("""
+        CliRunner.Result result = runSteps("""
                   - id: docs
                     agent: command
                     scope: ["docs/**"]

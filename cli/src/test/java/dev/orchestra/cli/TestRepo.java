@@ -1,9 +1,6 @@
 package dev.orchestra.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,23 +89,12 @@ final class TestRepo {
     }
 
     /** Runs the command line in this JVM, with this process's environment. */
-    static Result orchestra(String... args) {
-        return orchestra(System.getenv(), args);
+    static CliRunner.Result orchestra(String... args) {
+        return CliRunner.run(System.getenv(), args);
     }
 
     /** Runs the command line in this JVM with the given environment. */
-    static Result orchestra(java.util.Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    record Result(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
+    static CliRunner.Result orchestra(java.util.Map<String, String> env, String... args) {
+        return CliRunner.run(env, args);
     }
 }

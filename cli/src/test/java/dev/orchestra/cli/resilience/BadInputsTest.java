@@ -1,5 +1,6 @@
 package dev.orchestra.cli.resilience;
 
+import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.testsupport.RecordedRequest;
@@ -71,11 +72,11 @@ class BadInputsTest {
         return state.toString();
     }
 
-    private void refused(String what, Cli.Result result, String before, String... words) throws Exception {
+    private void refused(String what, CliRunner.Result result, String before, String... words) throws Exception {
         refusedIgnoring(what, result, before, "", words);
     }
 
-    private void refusedIgnoring(String what, Cli.Result result, String before, String ignored, String... words) throws Exception {
+    private void refusedIgnoring(String what, CliRunner.Result result, String before, String ignored, String... words) throws Exception {
         Reliability.Tally tally = SECTION.tally(what);
         tally.tried();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
@@ -87,7 +88,7 @@ class BadInputsTest {
         tally.held();
     }
 
-    private Cli.Result runWorkflow(Path workflow) {
+    private CliRunner.Result runWorkflow(Path workflow) {
         return Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(), "--gates", "none",
                 "--run-id", "b1");
     }
@@ -134,7 +135,7 @@ class BadInputsTest {
         Path workflow = Files.writeString(temp.resolve("ok.yml"), "name: ok\ndescription: ok\nsteps:\n  - id: greet\n"
                 + "    agent: command\n    with:\n      run: echo hello > greeting.txt\n");
         Path small = Files.writeString(temp.resolve("small.md"), "Add a greeting to the project.\n");
-        Cli.Result read = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(),
+        CliRunner.Result read = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(),
                 "--task", "@" + small, "--gates", "none", "--run-id", "t1");
         assertThat(read.exitCode()).as(read.toString()).isZero();
         assertThat(repo.resolve(".orchestra/runs/t1/task.md")).content().contains("Add a greeting to the project.");
@@ -176,7 +177,7 @@ class BadInputsTest {
         Cli.write(repo, ".orchestra/config.yml", "model: openai:gpt-4o-mini\napi-key: " + KEY + "\n");
         Cli.commitAll(repo, "config");
         String before = snapshot();
-        Cli.Result result = Cli.orchestra(Map.of(), "run", "--repo", repo.toString(), "--task", "Add a greeting.",
+        CliRunner.Result result = Cli.orchestra(Map.of(), "run", "--repo", repo.toString(), "--task", "Add a greeting.",
                 "--gates", "none", "--run-id", "b1");
         refused("`.orchestra/config.yml` with `api-key:`", result, before, "config.yml", "api-key");
         assertThat(result.err()).doesNotContain(KEY);
@@ -198,7 +199,7 @@ class BadInputsTest {
     private void plannerAnswering(String what, Function<RecordedRequest, ScriptedAnswer> planner) throws Exception {
         String before = snapshot();
         List<RecordedRequest> requests;
-        Cli.Result result;
+        CliRunner.Result result;
         try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(planner)) {
             result = Cli.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", repo.toString(), "--task",
                     "Add a greeting.", "--model", "openai:gpt-4o-mini", "--base-url", server.baseUrl() + "/v1",
@@ -225,7 +226,7 @@ class BadInputsTest {
         Path workflow = Files.writeString(temp.resolve("two.yml"), "name: two\ndescription: Two steps.\nsteps:\n"
                 + "  - id: one\n    agent: command\n    with:\n      run: echo 1 > one.txt\n"
                 + "  - id: two\n    agent: command\n    needs: [one]\n    with:\n      run: echo 2 > two.txt\n");
-        Cli.Result waiting = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(),
+        CliRunner.Result waiting = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(),
                 "--gates", "plan", "--run-id", "g1", "--json");
         assertThat(waiting.exitCode()).as(waiting.toString()).isEqualTo(10);
         String plan = Files.readString(repo.resolve(".orchestra/runs/g1/plan.md"));
@@ -245,7 +246,7 @@ class BadInputsTest {
     void aMalformedJUnitReportHandedBackIsRefusedAndTheRunStillWaits() throws Exception {
         Path workflow = Files.writeString(temp.resolve("ok.yml"), "name: ok\ndescription: ok\nsteps:\n  - id: greet\n"
                 + "    agent: command\n    with:\n      run: echo hello > greeting.txt\n");
-        Cli.Result waiting = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(),
+        CliRunner.Result waiting = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(),
                 "--validate-external", "--gates", "none", "--run-id", "v1", "--json");
         assertThat(waiting.exitCode()).as(waiting.toString()).isEqualTo(11);
         Path bad = Cli.write(repo, "target/bad.xml", "<testsuite name=\"x\" tests=\"1\"><testcase name=\"y\"");

@@ -1,11 +1,8 @@
 package dev.orchestra.cli.resilience;
 
-import dev.orchestra.cli.Main;
-import java.io.ByteArrayOutputStream;
+import dev.orchestra.cli.CliRunner;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,35 +20,16 @@ final class Cli {
 
     private Cli() {}
 
-    record Result(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
+    static CliRunner.Result orchestra(Map<String, String> env, String... args) {
+        return CliRunner.run(env, args);
     }
 
-    /** Runs the command line in this JVM with the given environment. */
-    static Result orchestra(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRunner.Result orchestra(String... args) {
+        return CliRunner.run(System.getenv(), args);
     }
 
-    static Result orchestra(String... args) {
-        return orchestra(System.getenv(), args);
-    }
-
-    /** Starts the command line as a process of its own, with extra environment variables; output goes to {@code log}. */
     static Process start(Map<String, String> env, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        return builder.start();
+        return CliRunner.start(env, log, args);
     }
 
     /** A new git repository in {@code dir} holding the given files, committed on {@code main}. */

@@ -1,5 +1,6 @@
 package dev.orchestra.cli.resilience;
 
+import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class FullDiskTest {
                 + "  - id: data\n    agent: command\n    with:\n"
                 + "      run: head -c 450000 /dev/urandom | base64 > data.txt\n");
 
-        Cli.Result full = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(), "--gates", "none",
+        CliRunner.Result full = Cli.orchestra("run", "--repo", repo.toString(), "--workflow", workflow.toString(), "--gates", "none",
                 "--run-id", "d1");
 
         assertThat(full.exitCode()).as(full.toString()).isEqualTo(1);
@@ -55,7 +56,7 @@ class FullDiskTest {
         assertThat(Cli.clean(repo)).isTrue();
 
         assertThat(sh("mount -o remount,size=20m " + mount)).isZero();
-        Cli.Result resumed = Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", "d1");
+        CliRunner.Result resumed = Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", "d1");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(runDir.resolve("bundle/bundle.json")).exists();

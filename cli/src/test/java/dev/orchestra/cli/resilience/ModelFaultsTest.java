@@ -1,5 +1,6 @@
 package dev.orchestra.cli.resilience;
 
+import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.demo.SampleProject;
@@ -95,7 +96,7 @@ class ModelFaultsTest {
         SampleProject.writeTo(project);
         Cli.write(project, "check.sh", Cli.checkScript("hasPower", CALCULATOR, "int power("));
         Cli.commitAll(project, "initial");
-        Cli.Result result = Cli.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
+        CliRunner.Result result = Cli.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
                 "--task", "Add a power function to the calculator, with a test.", "--model", "openai:gpt-4o-mini",
                 "--base-url", server.baseUrl() + "/v1", "--api-key-env", "ORCHESTRA_TEST_KEY",
                 "--validate", "sh check.sh", "--gates", "none", "--run-id", "f1", "--json");

@@ -1,5 +1,6 @@
 package dev.orchestra.cli.resilience;
 
+import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class RandomKillsTest {
         }
         List<String> tries = new ArrayList<>();
         for (int attempt = 0; exit != 0 && attempt < 3; attempt++) {
-            Cli.Result resumed = Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", runId);
+            CliRunner.Result resumed = Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", runId);
             if (resumed.exitCode() == 2 && resumed.err().contains("no run '" + runId + "'")) {
                 resumed = Cli.orchestra(run); // killed before the run existed: what a user does is start it again
             }

@@ -1,5 +1,6 @@
 package dev.orchestra.cli.resilience;
 
+import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class StaleRefLockTest {
         // What the kill leaves when it lands between JGit's lock-file creation and its rename.
         Cli.write(repo, ".git/refs/orchestra/r1/steps/greet.lock", "");
 
-        Cli.Result resumed = Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", "r1");
+        CliRunner.Result resumed = Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", "r1");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(Cli.stepTrailers(repo, "orchestra/r1")).containsExactly("greet");

@@ -17,12 +17,17 @@ public interface AgentFactory {
     /** Builds the agent for the step; a missing or ill-typed parameter is a one-line BadInputException. */
     Agent create(Step step);
 
-    /** What is wrong with the step's parameters; empty when it can be built. */
-    default List<String> problems(Step step) {
-        List<String> unknown = step.with().keySet().stream().filter(k -> !parameters().contains(k)).sorted()
+    /** The step's parameters this agent does not know, one message each. */
+    default List<String> unknownParameters(Step step) {
+        return step.with().keySet().stream().filter(k -> !parameters().contains(k)).sorted()
                 .map(k -> "step '" + step.id() + "' (" + name() + "): unknown parameter '" + k
                         + "' (known: " + String.join(", ", parameters().stream().sorted().toList()) + ")")
                 .toList();
+    }
+
+    /** What is wrong with the step's parameters; empty when it can be built. */
+    default List<String> problems(Step step) {
+        List<String> unknown = unknownParameters(step);
         if (!unknown.isEmpty()) {
             return unknown;
         }

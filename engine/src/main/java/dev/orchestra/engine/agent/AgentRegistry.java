@@ -45,11 +45,11 @@ public final class AgentRegistry implements AgentCatalog {
         if (factory == null) {
             throw new BadInputException(unknownAgent(step));
         }
-        List<String> problems = factory.problems(step);
-        if (!problems.isEmpty()) {
-            throw new BadInputException(problems.get(0));
+        List<String> unknown = factory.unknownParameters(step);
+        if (!unknown.isEmpty()) {
+            throw new BadInputException(unknown.get(0));
         }
-        return factory.create(step);
+        return factory.create(step); // a missing or ill-typed parameter is its own one-line BadInputException
     }
 
     private String unknownAgent(Step step) {

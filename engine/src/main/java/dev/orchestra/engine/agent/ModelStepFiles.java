@@ -1,8 +1,7 @@
 package dev.orchestra.engine.agent;
 
 import dev.orchestra.engine.plan.Step;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
+import dev.orchestra.engine.policy.PathGlob;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +36,7 @@ record ModelStepFiles(List<String> existing, List<String> created, List<String> 
 
     boolean allows(String path) {
         return focus().contains(path) || scopeGlobs.stream()
-                .anyMatch(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(path)));
+                .anyMatch(glob -> PathGlob.of(glob, "the step's scope").matches(path));
     }
 
     /** A line or two for the prompt: what the agent may change and create. */

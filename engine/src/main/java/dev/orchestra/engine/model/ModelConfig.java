@@ -33,6 +33,9 @@ public record ModelConfig(ModelProvider provider, String model, String baseUrl, 
         return new ModelConfig(provider, model, null, null, null, null, null, null, null);
     }
 
+    /** The flag naming a price table file, as {@code --prices FILE} gives it. */
+    public static final String PRICES_FILE_FLAG = ModelConfigReader.PRICES_FILE;
+
     /** Reads the configuration files of {@code repository} and {@code home}, then applies {@code flags}. */
     public static ModelConfig load(Path repository, Path home, Map<String, String> flags) {
         return ModelConfigReader.load(repository, home, flags);

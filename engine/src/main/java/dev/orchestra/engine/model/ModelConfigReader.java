@@ -26,6 +26,9 @@ final class ModelConfigReader {
     /** A value and where it was written. */
     record Setting(JsonNode value, String where) {}
 
+    /** The flag naming a price table file ({@code --prices FILE}): {@code model: {input, output}} entries. */
+    static final String PRICES_FILE = "prices-file";
+
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Setting> prices = new LinkedHashMap<>();
 
@@ -37,8 +40,11 @@ final class ModelConfigReader {
         if (repository != null) {
             reader.readFile(repository.resolve(CONFIG));
         }
+        if (flags.get(PRICES_FILE) != null) {
+            reader.readPriceFile(Path.of(flags.get(PRICES_FILE)));
+        }
         flags.forEach((name, value) -> {
-            if (value != null) {
+            if (value != null && !name.equals(PRICES_FILE)) {
                 reader.settings.put(name, new Setting(TextNode.valueOf(value), "--" + name));
             }
         });
@@ -73,6 +79,29 @@ final class ModelConfigReader {
                     .lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A price table file: model entries, at the top or under {@code prices:}; it wins over the config files. */
+    private void readPriceFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("--prices " + file + ": no such file");
+        }
+        try (JsonParser parser = YAML.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadInputException(where(file, parser) + ": expected 'model: {input: USD, output: USD}' entries");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                String where = where(file, parser);
+                if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("prices")) {
+                    readPrices(file, parser);
+                } else {
+                    prices.put(name, new Setting(YAML.readTree(parser), where));
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not a readable YAML price table: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 

@@ -2,6 +2,9 @@ package dev.orchestra.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.policy.PatchPolicy;
+import dev.orchestra.engine.policy.Policy;
+import dev.orchestra.engine.policy.Refusal;
 import dev.orchestra.engine.run.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +20,6 @@ import java.util.Map;
  * check on every step, nothing protected. The problems go back to the model for a repair.
  */
 final class PlanAnswer {
-    private static final List<String> PROTECTED_PREFIXES = List.of(".ci/", ".github/", ".orchestra/", ".git/");
-
     private PlanAnswer() {}
 
     /** The plan, or the problems that make it unusable. */
@@ -67,26 +68,27 @@ final class PlanAnswer {
 
     private static void checkFiles(Step step, Path repo, List<String> problems) {
         for (Object file : (List<?>) step.with().getOrDefault("files", List.of())) {
-            if (!isSafe(file.toString())) {
-                problems.add("step '" + step.id() + "' names a path it may not change: " + file);
+            String refused = refusal(file.toString());
+            if (refused != null) {
+                problems.add("step '" + step.id() + "' names a path it may not change: " + refused);
             } else if (!Files.isRegularFile(repo.resolve(file.toString()))) {
                 problems.add("step '" + step.id() + "' names " + file + ", which does not exist (declare it in new_files to create it)");
             }
         }
         for (Object file : (List<?>) step.with().getOrDefault("new-files", List.of())) {
-            if (!isSafe(file.toString())) {
-                problems.add("step '" + step.id() + "' names a path it may not create: " + file);
+            String refused = refusal(file.toString());
+            if (refused != null) {
+                problems.add("step '" + step.id() + "' names a path it may not create: " + refused);
             } else if (Files.exists(repo.resolve(file.toString()))) {
                 problems.add("step '" + step.id() + "' declares " + file + " as new, but it exists (list it in files)");
             }
         }
     }
 
-    private static boolean isSafe(String path) {
-        String p = path.replace('\\', '/');
-        return !p.isBlank() && !p.startsWith("/") && !p.contains("..") && !p.matches("^[A-Za-z]:.*")
-                && !p.matches("(.*/)?Jenkinsfile[^/]*") && !p.equals(".gitlab-ci.yml")
-                && PROTECTED_PREFIXES.stream().noneMatch(p::startsWith);
+    /** Why the patch policy would refuse a change to {@code path}, or null: a plan never names what could not land. */
+    private static String refusal(String path) {
+        List<Refusal> refusals = PatchPolicy.checkPath(path.replace('\\', '/'), Policy.defaults());
+        return refusals.isEmpty() ? null : refusals.get(0).toString();
     }
 
     private static List<String> strings(JsonNode array) {

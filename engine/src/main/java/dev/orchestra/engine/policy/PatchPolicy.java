@@ -36,6 +36,15 @@ public final class PatchPolicy {
         this.content = new ContentChecks(secrets);
     }
 
+    /**
+     * The rules a path alone breaks under {@code policy} (escaping, .git, protected, outside the scopes),
+     * before any content exists: how a plan that names files is checked.
+     */
+    public static List<Refusal> checkPath(String path, Policy policy) {
+        Optional<Refusal> unsafe = PathSafety.check(path);
+        return unsafe.isPresent() ? List.of(unsafe.get()) : new ScopeRules(policy).check(path);
+    }
+
     /** Every rule the change from {@code fromCommit} to {@code toCommit} breaks; empty when it may land. */
     public List<Refusal> check(Repository repo, String fromCommit, String toCommit, Policy policy) {
         ScopeRules scopes = new ScopeRules(policy);

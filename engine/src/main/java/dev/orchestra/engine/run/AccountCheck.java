@@ -28,7 +28,7 @@ final class AccountCheck {
         }
         Repository repo = context.tree().repository();
         String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), FixLoop.MAX_DIFF_CHARS);
-        String tests = state.validation == null ? "(no validation ran)" : Validations.describe(state.validation.tests);
+        String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
         String json = context.planner().account(state.task, diff, tests);
         if (json == null) {
             return;

@@ -1,8 +1,7 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.plan.Step;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
+import dev.orchestra.engine.policy.PathGlob;
 
 /**
  * The files a step claims (its scope) and whether two claims may overlap: steps whose claims overlap
@@ -30,7 +29,7 @@ final class Claims {
         boolean xPlain = plain(x);
         boolean yPlain = plain(y);
         if (xPlain && yPlain) {
-            return x.equals(y);
+            return matches(x, y) || matches(y, x); // a name without a folder stands for that name at any depth
         }
         if (xPlain) {
             return matches(y, x);
@@ -45,9 +44,8 @@ final class Claims {
         return !glob.matches(".*[*?\\[{].*");
     }
 
+    /** The same glob rules the policy checks a step's patch with, so a claim means what the scope means. */
     private static boolean matches(String glob, String path) {
-        Path p = Path.of(path);
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(p)
-                || glob.startsWith("**/") && FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)).matches(p);
+        return PathGlob.of(glob, "the step's scope").matches(path);
     }
 }

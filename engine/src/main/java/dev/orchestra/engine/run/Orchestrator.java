@@ -3,7 +3,6 @@ package dev.orchestra.engine.run;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
-import dev.orchestra.engine.validate.TestRun;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -64,25 +63,13 @@ public final class Orchestrator {
             if (phase != Phase.DONE) {
                 state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
             }
-            checkBudget(state);
+            BudgetStop.check(context, state);
             if (state.status.terminal() || state.status == RunStatus.ESCALATED) {
                 finish(state);
             }
             context.store().save(state);
         }
         return state;
-    }
-
-    /** Budgets fail closed: once one is used up, the run stops with a partial bundle (exit 3). */
-    private void checkBudget(RunState state) {
-        state.spent = context.meter().spent();
-        Optional<String> exhausted = context.meter().exhausted();
-        boolean stoppable = state.status == RunStatus.RUNNING || state.status == RunStatus.FAILED
-                || state.status == RunStatus.ESCALATED;
-        if (exhausted.isPresent() && stoppable) {
-            state.status = RunStatus.BUDGET_EXHAUSTED;
-            state.failure = "budget exhausted: " + exhausted.get();
-        }
     }
 
     private void runPhase(RunState state, Phase phase, Gates gatesOfRun) {
@@ -158,9 +145,4 @@ public final class Orchestrator {
 
     /** The outcome of a validation hook run outside the engine, e.g. a Jenkins Pipeline body. */
     public record ExternalValidation(int exitCode, java.util.List<String> junitGlobs) {}
-
-    /** Test results of a run, for callers that print them. */
-    public static TestRun finalTests(RunState state) {
-        return state.validation == null ? null : state.validation.tests;
-    }
 }

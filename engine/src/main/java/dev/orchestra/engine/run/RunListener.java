@@ -8,6 +8,4 @@ public interface RunListener {
     default void board(String line) {
         progress(line);
     }
-
-    RunListener SILENT = line -> { };
 }

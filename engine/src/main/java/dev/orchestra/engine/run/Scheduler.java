@@ -59,23 +59,13 @@ final class Scheduler {
                 if (state.status == RunStatus.RUNNING) {
                     runner.finish(state, work);
                 }
-                stopWhenBudgetIsUsedUp(state);
+                BudgetStop.check(context, state);
                 context.store().save(state);
             }
         } finally {
             pool.shutdownNow();
         }
         return state.status == RunStatus.RUNNING && allSettled(state);
-    }
-
-    private void stopWhenBudgetIsUsedUp(RunState state) {
-        state.spent = context.meter().spent();
-        context.meter().exhausted().ifPresent(why -> {
-            if (state.status == RunStatus.RUNNING || state.status == RunStatus.FAILED) {
-                state.status = RunStatus.BUDGET_EXHAUSTED;
-                state.failure = "budget exhausted: " + why;
-            }
-        });
     }
 
     private void start(RunState state, Map<String, Long> running, CompletionService<StepRunner.Work> done) {

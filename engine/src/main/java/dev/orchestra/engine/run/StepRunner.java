@@ -159,26 +159,18 @@ final class StepRunner {
     }
 
     private void sendBackOrFail(RunState state, Step step, StepRecord record, String violation) {
-        if (record.sentBack == 0) {
-            record.sentBack++;
-            record.status = StepRecord.Status.PENDING;
-            record.retryNote = "it " + violation + ". Change only the files of your step"
-                    + (step.scope().isEmpty() ? "" : ": " + String.join(", ", step.scope())) + ", and nothing the policy protects.";
-            context.progress("delegate: " + step.id() + " " + violation + "; sent back once");
-            return;
+        String note = "it " + violation + ". Change only the files of your step"
+                + (step.scope().isEmpty() ? "" : ": " + String.join(", ", step.scope())) + ", and nothing the policy protects.";
+        if (!sendBackOnce(record, note, step.id() + " " + violation + "; sent back once")) {
+            record.summary = violation;
+            fail(state, step, record);
         }
-        record.summary = violation;
-        fail(state, step, record);
     }
 
     private void sendBackOrEscalate(RunState state, Step step, StepRecord record, Integrator.Result merged) {
         String files = String.join(", ", merged.conflicts());
-        if (record.sentBack == 0) {
-            record.sentBack++;
-            record.status = StepRecord.Status.PENDING;
-            record.retryNote = "it conflicted with changes that landed meanwhile in " + files
-                    + "; it runs again on the new base, which holds them.";
-            context.progress("delegate: " + step.id() + " conflicts in " + files + "; running it again on the new base");
+        String note = "it conflicted with changes that landed meanwhile in " + files + "; it runs again on the new base, which holds them.";
+        if (sendBackOnce(record, note, step.id() + " conflicts in " + files + "; running it again on the new base")) {
             return;
         }
         record.status = StepRecord.Status.FAILED;
@@ -187,6 +179,18 @@ final class StepRunner {
         state.failedStep = step.id();
         state.failure = "step " + step.id() + " (" + step.agent() + ") conflicts in " + files
                 + " with steps that landed before it, even after a re-run; a human must combine them";
+    }
+
+    /** Puts the step back to run again, with {@code note} for the agent, unless it was sent back before. */
+    private boolean sendBackOnce(StepRecord record, String note, String progress) {
+        if (record.sentBack > 0) {
+            return false;
+        }
+        record.sentBack++;
+        record.status = StepRecord.Status.PENDING;
+        record.retryNote = note;
+        context.progress("delegate: " + progress);
+        return true;
     }
 
     private void fail(RunState state, Step step, StepRecord record) {
@@ -204,7 +208,7 @@ final class StepRunner {
         if (state.validation != null) {
             String failing = state.validation.comparison == null ? ""
                     : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
-            params.put("orchestra.tests", Validations.describe(state.validation.tests) + failing);
+            params.put("orchestra.tests", state.validation.tests.summary() + failing);
         }
         return params;
     }

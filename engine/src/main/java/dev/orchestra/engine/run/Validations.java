@@ -1,7 +1,6 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.validate.CommandValidation;
-import dev.orchestra.engine.validate.TestCase;
 import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestComparisons;
 import dev.orchestra.engine.validate.TestRun;
@@ -54,7 +53,7 @@ final class Validations {
         record.reportsDir = "tests/" + kind;
         record.log = "logs/" + kind + "-validation.log";
         store(state, kind, record);
-        context.progress("validate: " + kind + " — " + describe(record.tests));
+        context.progress("validate: " + kind + " — " + record.tests.summary());
         return true;
     }
 
@@ -85,9 +84,7 @@ final class Validations {
         String kind = state.waitingFor;
         Path runDir = context.runDir(state);
         List<String> globs = outcome.junitGlobs().isEmpty() ? state.junitGlobs : outcome.junitGlobs();
-        // File times are coarser than the clock: a report written just after the run began to wait can
-        // carry an earlier time. Whole seconds keep it; only a report from that same second could slip in.
-        Instant since = Instant.parse(state.waitingSince).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant since = Instant.parse(state.waitingSince);
         String commit = kind.equals("baseline") ? state.baseCommit : context.tree().branchCommit(state.runBranch);
         ValidationRecord record = new ValidationRecord(kind, "external", commit);
         long waited = Math.max(0, Duration.between(since, Instant.now()).toMillis());
@@ -102,7 +99,7 @@ final class Validations {
         store(state, kind, record);
         state.waitingFor = null;
         state.waitingSince = null;
-        context.progress("validate: " + kind + " (external) — " + describe(record.tests));
+        context.progress("validate: " + kind + " (external) — " + record.tests.summary());
     }
 
     private void store(RunState state, String kind, ValidationRecord record) {
@@ -141,13 +138,8 @@ final class Validations {
         if (state.validation == null) {
             return "No validation hook ran.";
         }
-        String before = state.baseline == null ? "no baseline" : describe(state.baseline.tests);
-        return "Tests before: " + before + "\nTests after: " + describe(state.validation.tests);
+        String before = state.baseline == null ? "no baseline" : state.baseline.tests.summary();
+        return "Tests before: " + before + "\nTests after: " + state.validation.tests.summary();
     }
 
-    static String describe(TestRun tests) {
-        return tests.count(TestCase.Outcome.PASSED) + " passed, "
-                + (tests.count(TestCase.Outcome.FAILED) + tests.count(TestCase.Outcome.ERROR)) + " failed, "
-                + tests.count(TestCase.Outcome.SKIPPED) + " skipped (exit " + tests.exitCode() + ")";
-    }
 }

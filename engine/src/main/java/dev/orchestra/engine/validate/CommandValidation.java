@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -38,9 +37,7 @@ public final class CommandValidation {
      * it ran (older ones are stale leftovers of an earlier build) and copies them into {@code copyTo}.
      */
     public TestRun run(String command, Path logFile, Path copyTo) throws IOException, InterruptedException {
-        // File systems with coarse timestamps round down to the second: a report written during the
-        // run must never look older than its start.
-        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant started = Instant.now();
         ProcessResult result = ProcessRunner.shell(command)
                 .directory(workdir).logTo(logFile).timeout(timeout).run();
         List<Path> reports = JUnitReports.find(workdir, globs, started);

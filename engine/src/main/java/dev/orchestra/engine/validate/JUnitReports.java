@@ -36,9 +36,12 @@ public final class JUnitReports {
     /**
      * Report files under {@code root} matching any of {@code globs} (relative to root; a leading
      * {@code **}{@code /} also matches at the root), modified at or after {@code since} (null: any time).
-     * Sorted by path.
+     * File times are coarser than the clock (whole seconds on some file systems, a timer tick on others),
+     * so {@code since} counts from the start of its second: a report written just after it never looks
+     * older. Sorted by path.
      */
-    public static List<Path> find(Path root, List<String> globs, Instant since) throws IOException {
+    public static List<Path> find(Path root, List<String> globs, Instant sinceExactly) throws IOException {
+        Instant since = sinceExactly == null ? null : sinceExactly.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<PathMatcher> matchers = matchers(root.getFileSystem(), globs);
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {

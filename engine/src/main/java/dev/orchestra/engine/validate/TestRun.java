@@ -18,6 +18,12 @@ public record TestRun(int exitCode, List<TestCase> cases, long durationMillis) {
         return cases.stream().filter(c -> c.outcome() == outcome).count();
     }
 
+    /** One line for people: {@code 4 passed, 1 failing, 0 skipped (exit 1)}. */
+    public String summary() {
+        return count(TestCase.Outcome.PASSED) + " passed, " + (count(TestCase.Outcome.FAILED) + count(TestCase.Outcome.ERROR))
+                + " failing, " + count(TestCase.Outcome.SKIPPED) + " skipped (exit " + exitCode + ")";
+    }
+
     /** Passed when the hook exited 0 and no test failed or errored. */
     public boolean passed() {
         return exitCode == 0 && cases.stream().noneMatch(c -> c.outcome().broken());

@@ -15,7 +15,6 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -171,13 +170,7 @@ public final class IsolatedCopy implements AutoCloseable {
 
     private String pointAt(Repository source, String ref) throws IOException {
         ObjectId head = git.getRepository().resolve("HEAD^{commit}");
-        RefUpdate update = source.updateRef(ref);
-        update.setNewObjectId(head);
-        update.setForceUpdate(true);
-        RefUpdate.Result result = update.update();
-        if (result == RefUpdate.Result.LOCK_FAILURE || result == RefUpdate.Result.IO_FAILURE || result == RefUpdate.Result.REJECTED) {
-            throw new IOException("cannot point " + ref + " at " + head.name() + ": " + result);
-        }
+        Refs.point(source, ref, head);
         return head.name();
     }
 

@@ -17,7 +17,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -34,9 +33,7 @@ final class SparseCheckout {
     /** Points the copy's branch at {@code base}, fills the index from its tree, writes only {@code paths}. */
     static void checkOut(Repository copy, String branch, ObjectId base, Collection<String> paths) throws IOException {
         Set<String> wanted = new TreeSet<>(paths);
-        RefUpdate update = copy.updateRef("refs/heads/" + branch);
-        update.setNewObjectId(base);
-        update.forceUpdate();
+        Refs.point(copy, "refs/heads/" + branch, base);
         Path root = copy.getWorkTree().toPath();
         DirCache index = copy.lockDirCache();
         try (RevWalk walk = new RevWalk(copy); TreeWalk tree = new TreeWalk(copy)) {

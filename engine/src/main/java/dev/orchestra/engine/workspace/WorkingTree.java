@@ -128,14 +128,7 @@ public final class WorkingTree implements AutoCloseable {
     /** Points any ref at a commit, unconditionally. */
     public void setRef(String refName, String commitId) {
         try {
-            RefUpdate update = repository.updateRef(refName);
-            update.setNewObjectId(ObjectId.fromString(commitId));
-            update.setForceUpdate(true);
-            RefUpdate.Result result = update.update();
-            if (result == RefUpdate.Result.LOCK_FAILURE || result == RefUpdate.Result.IO_FAILURE
-                    || result == RefUpdate.Result.REJECTED) {
-                throw new IllegalStateException("cannot update " + refName + ": " + result);
-            }
+            Refs.point(repository, refName, ObjectId.fromString(commitId));
         } catch (IOException e) {
             throw new IllegalStateException("cannot update " + refName, e);
         }

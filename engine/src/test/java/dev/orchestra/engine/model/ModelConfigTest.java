@@ -147,6 +147,20 @@ class ModelConfigTest {
                 .hasMessage("model openai-compatible:qwen: base-url is required for openai-compatible");
     }
 
+    @Test
+    void aPriceFileWinsOverTheConfigFilesWhetherItsEntriesStandUnderPricesOrAtTheTop() throws IOException {
+        write(repo, "model: openai:gpt-4o\nprices:\n  gpt-4o: {input: 3, output: 4}\n  o3: {input: 2, output: 8}\n");
+        Path top = Files.writeString(home.resolve("prices.yml"), "gpt-4o: {input: 5, output: 6}\n");
+        Path nested = Files.writeString(home.resolve("nested.yml"), "prices:\n  gpt-4o: {input: 7, output: 8}\n");
+
+        assertThat(ModelConfig.load(repo, null, Map.of(ModelConfig.PRICES_FILE_FLAG, top.toString())).prices())
+                .containsEntry("gpt-4o", new PriceTable.Price(5, 6)).containsEntry("o3", new PriceTable.Price(2, 8));
+        assertThat(ModelConfig.load(repo, null, Map.of(ModelConfig.PRICES_FILE_FLAG, nested.toString())).prices())
+                .containsEntry("gpt-4o", new PriceTable.Price(7, 8));
+        assertThatThrownBy(() -> ModelConfig.load(repo, null, Map.of(ModelConfig.PRICES_FILE_FLAG, home.resolve("none.yml").toString())))
+                .isInstanceOf(dev.orchestra.engine.BadInputException.class).hasMessageContaining("--prices").hasMessageContaining("no such file");
+    }
+
     private static Path write(Path root, String yaml) throws IOException {
         Path file = root.resolve(".orchestra/config.yml");
         Files.createDirectories(file.getParent());
