@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.run.Json;
 import dev.orchestra.engine.run.RunState;
@@ -46,6 +47,9 @@ final class RunOutput {
         fields.put("exitCode", state.status.exitCode());
         fields.put("phase", state.phase.name().toLowerCase());
         fields.put("waitingFor", state.waitingFor);
+        Map<String, Object> gate = gateRequest(runDir, state);
+        fields.put("gateQuestion", gate.get("question"));
+        fields.put("gateDetails", gate.get("details"));
         fields.put("branch", state.runBranch);
         fields.put("baseCommit", state.baseCommit);
         fields.put("failure", state.failure);
@@ -89,6 +93,19 @@ final class RunOutput {
             text.append("Report: ").append(runDir.resolve("bundle").resolve("report.html")).append('\n');
         }
         return text.toString();
+    }
+
+    /** The request of the gate the run waits at, as written to {@code gates/<gate>.request.json}; empty otherwise. */
+    private static Map<String, Object> gateRequest(Path runDir, RunState state) {
+        Path request = runDir.resolve("gates").resolve(state.waitingFor + ".request.json");
+        if (state.status != RunStatus.WAITING_GATE || !Files.exists(request)) {
+            return Map.of();
+        }
+        try {
+            return Json.MAPPER.readValue(request.toFile(), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     private static String tests(TestRun run) {

@@ -56,17 +56,22 @@ class GateFlowTest {
         CliRunner.Result atPatch = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "alice", "--json");
         assertThat(atPatch.exitCode()).as(atPatch.toString()).isEqualTo(10);
         assertThat(json(atPatch).get("waitingFor").asText()).isEqualTo("patch");
+        assertThat(json(atPatch).get("gateQuestion").asText()).startsWith("Land these patches on orchestra/r1");
+        assertThat(json(atPatch).get("gateDetails").asText()).contains("greet (command): 1 files, +1 -0", "greeting.txt");
         assertThat(repoDir.resolve("greeting.txt")).as("nothing lands before the patch gate").doesNotExist();
 
         CliRunner.Result atPr = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "bob", "--json");
         assertThat(atPr.exitCode()).as(atPr.toString()).isEqualTo(10);
         assertThat(json(atPr).get("waitingFor").asText()).isEqualTo("pr");
+        assertThat(json(atPr).get("gateDetails").asText()).as("the pr gate shows what landed and the tests")
+                .contains("greet (command): 1 files, +1 -0", "greeting.txt", "Tests before:", "Tests after:");
         assertThat(repoDir.resolve("greeting.txt")).hasContent("hello");
 
         CliRunner.Result done = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--by", "carol", "--json");
         assertThat(done.exitCode()).as(done.toString()).isEqualTo(0);
         JsonNode out = json(done);
         assertThat(out.get("status").asText()).isEqualTo("done");
+        assertThat(out.get("gateQuestion").isNull()).as("no gate is asked once the run is done").isTrue();
         assertThat(Path.of(out.get("bundlePath").asText()).resolve("bundle.json")).exists();
         assertThat(repo.branch()).isEqualTo("orchestra/r1");
         assertThat(repo.log("orchestra/r1")).first().asString().startsWith("greet: Add a greeting file.");
@@ -119,6 +124,21 @@ class GateFlowTest {
         assertThat(refused.err()).contains("edited.md:").contains("wizard");
         CliRunner.Result status = orchestra("status", "--repo", repoDir.toString(), "--run-id", "r1", "--json");
         assertThat(json(status).get("waitingFor").asText()).isEqualTo("plan");
+    }
+
+    @Test
+    void anEditedPlanAtThePatchGateIsRefusedAndTheRunStillWaitsThere() throws Exception {
+        assertThat(run().exitCode()).isEqualTo(10);
+        Path edited = outside.resolve("edited.md");
+        Files.writeString(edited, Files.readString(repoDir.resolve(".orchestra/runs/r1/plan.md")));
+        assertThat(orchestra("resume", "--repo", repoDir.toString(), "--approve", "--json").exitCode()).isEqualTo(10);
+        CliRunner.Result refused = orchestra("resume", "--repo", repoDir.toString(), "--approve", "--edited-plan",
+                edited.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("--edited-plan answers the plan gate").contains("patch gate");
+        CliRunner.Result status = orchestra("status", "--repo", repoDir.toString(), "--run-id", "r1", "--json");
+        assertThat(json(status).get("waitingFor").asText()).isEqualTo("patch");
+        assertThat(repoDir.resolve("greeting.txt")).as("nothing landed").doesNotExist();
     }
 
     @Test

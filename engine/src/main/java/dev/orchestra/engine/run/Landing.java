@@ -17,17 +17,28 @@ final class Landing {
         return state.candidate.equals(context.tree().branchCommit(state.runBranch)) && state.checkoutPending == null;
     }
 
+    /** What the patch gate shows: the steps about to land, their files and line counts. */
     String summary(RunState state) {
+        return steps(state, StepRecord.Status.DELEGATED).append("Inspect: git diff ").append(state.baseCommit, 0, 10)
+                .append(' ').append("refs/orchestra/").append(state.runId).append("/candidate").toString();
+    }
+
+    /** What the pr gate shows of the changes: every step on the run branch, its files and line counts. */
+    String landedSummary(RunState state) {
+        return steps(state, StepRecord.Status.LANDED).append("Inspect: git diff ").append(state.baseCommit, 0, 10)
+                .append(' ').append(state.runBranch).toString();
+    }
+
+    private static StringBuilder steps(RunState state, StepRecord.Status status) {
         StringBuilder text = new StringBuilder();
         for (StepRecord step : state.steps) {
-            if (step.status == StepRecord.Status.DELEGATED) {
+            if (step.status == status) {
                 text.append(step.id).append(" (").append(step.agent).append("): ").append(step.files.size())
                         .append(" files, +").append(step.insertions).append(" -").append(step.deletions).append('\n');
                 step.files.forEach(file -> text.append("  ").append(file).append('\n'));
             }
         }
-        return text.append("Inspect: git diff ").append(state.baseCommit, 0, 10).append(' ')
-                .append("refs/orchestra/").append(state.runId).append("/candidate").toString();
+        return text;
     }
 
     void land(RunState state) {

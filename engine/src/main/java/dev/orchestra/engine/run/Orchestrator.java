@@ -35,6 +35,10 @@ public final class Orchestrator {
         }
         GateKeeper keeper = gates;
         if (state.status == RunStatus.WAITING_GATE) {
+            if (answer != null && answer.editedPlan() != null && !"plan".equals(state.waitingFor)) {
+                throw new BadInputException("--edited-plan answers the plan gate, but run " + runId + " waits at the "
+                        + state.waitingFor + " gate");
+            }
             keeper = answer == null ? gates : new Gates.Answered(state.waitingFor, answer, gates);
         } else if (answer != null) {
             throw new BadInputException("run " + runId + " is not waiting at a gate (it is "
@@ -131,7 +135,8 @@ public final class Orchestrator {
             new FixLoop(context).handle(state, regression.get());
             return;
         }
-        if (gatesOfRun.pass(state, "pr", "Ready for review: accept the result?", validations.summary(state))) {
+        String details = new Landing(context).landedSummary(state) + "\n" + validations.summary(state);
+        if (gatesOfRun.pass(state, "pr", "Ready for review: accept the result?", details)) {
             state.phase = Phase.FINALIZE;
         }
     }
