@@ -40,6 +40,7 @@ public class OrchestrateStep extends Step {
     private String junitResults;
     private String plan;
     private String approvedBy;
+    private String gate;
 
     @DataBoundConstructor
     public OrchestrateStep(String phase) {
@@ -67,6 +68,7 @@ public class OrchestrateStep extends Step {
     public String getJunitResults() { return junitResults; }
     public String getPlan() { return plan; }
     public String getApprovedBy() { return approvedBy; }
+    public String getGate() { return gate; }
 
     @DataBoundSetter public void setTask(String task) { this.task = task; }
     @DataBoundSetter public void setTaskFile(String taskFile) { this.taskFile = taskFile; }
@@ -83,6 +85,7 @@ public class OrchestrateStep extends Step {
     @DataBoundSetter public void setJunitResults(String junitResults) { this.junitResults = junitResults; }
     @DataBoundSetter public void setPlan(String plan) { this.plan = plan; }
     @DataBoundSetter public void setApprovedBy(String approvedBy) { this.approvedBy = approvedBy; }
+    @DataBoundSetter public void setGate(String gate) { this.gate = gate; }
 
     /** Registers {@code orchestrate} with Pipeline and the Snippet Generator. */
     @Extension
@@ -112,6 +115,13 @@ public class OrchestrateStep extends Step {
             for (String name : new String[] {"plan", "implement", "finalize", "run"}) {
                 items.add(name);
             }
+            return items;
+        }
+
+        public ListBoxModel doFillGateItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("(the phase's own: plan for implement, pr for finalize)", "");
+            items.add("patch", "patch");
             return items;
         }
 

@@ -90,7 +90,10 @@ final class OrchestrateStepExecution extends GeneralNonBlockingStepExecution {
             if (finish.unstable()) {
                 getContext().get(FlowNode.class).addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(finish.message()));
                 getContext().get(Run.class).setResult(Result.UNSTABLE);
-                getContext().get(TaskListener.class).getLogger().println("WARNING: " + finish.message());
+            }
+            if (finish.message() != null) {
+                getContext().get(TaskListener.class).getLogger().println((finish.unstable() ? "WARNING: " : "orchestrate: ")
+                        + finish.message());
             }
             getContext().onSuccess(finish.output().stepResult());
         } else if (move instanceof NextMove.Fail fail) {

@@ -39,7 +39,8 @@ class FormResourcesTest {
         List<String> fields = fields(OrchestrateStep.class);
         fields.add("phase");
         assertTrue(fields.containsAll(List.of("task", "taskFile", "workflow", "model", "credentialsId", "baseUrl",
-                "maxFixIterations", "maxTokens", "maxCost", "maxModelCalls", "maxMinutes", "runId", "junitResults")));
+                "maxFixIterations", "maxTokens", "maxCost", "maxModelCalls", "maxMinutes", "runId", "junitResults",
+                "plan", "gate", "approvedBy")));
         String config = read(OrchestrateStep.class, "config.jelly");
         for (String field : fields) {
             assertTrue(config.contains("field=\"" + field + "\""), field + " is not in config.jelly");

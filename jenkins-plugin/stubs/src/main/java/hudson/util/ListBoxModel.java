@@ -2,7 +2,9 @@
 package hudson.util;
 
 public class ListBoxModel extends java.util.ArrayList<ListBoxModel.Option> {
-    public void add(String nameAndValue) { throw new UnsupportedOperationException("stub"); }
+    public void add(String displayName, String value) { throw new UnsupportedOperationException("stub"); }
+
+    public ListBoxModel add(String nameAndValue) { throw new UnsupportedOperationException("stub"); }
 
     public static final class Option {}
 }

@@ -19,7 +19,8 @@ public final class CliCommands {
     }
 
     /**
-     * {@code orchestra run}: the plan phase stops at the plan gate; the run phase has no gates.
+     * {@code orchestra run}: the plan phase starts a run with the plan, patch and pr gates and stops at the plan
+     * gate; the run phase has no gates.
      *
      * @param taskFile a file holding the task text, or null for none
      * @param pricesFile a YAML price table, or null for none
@@ -27,7 +28,7 @@ public final class CliCommands {
     public List<String> start(String taskFile, String pricesFile) {
         List<String> cmd = command("run");
         cmd.add("--gates");
-        cmd.add(args.phase == Phase.RUN ? "none" : "plan,pr");
+        cmd.add(args.phase == Phase.RUN ? "none" : "plan,patch,pr");
         option(cmd, "--workflow", args.workflow);
         option(cmd, "--task", taskFile == null ? null : "@" + taskFile);
         option(cmd, "--model", args.model);

@@ -60,6 +60,21 @@ public final class CliOutput {
         return value instanceof Map ? (Map<String, Object>) value : Map.of();
     }
 
+    /** How many fix iterations the run has been through (from its metrics); 0 when not said. */
+    public int fixIterations() {
+        Object value = object("metrics").get("fixIterations");
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    /**
+     * What a human reviews now: the bundle's SUMMARY.md once it is written; before that, at a gate, what the gate
+     * shows (the plan's steps; the patches about to land, with their files and line counts; at the pr gate, what
+     * landed and the tests before and after); null otherwise.
+     */
+    public String summary() {
+        return text("summary") != null ? text("summary") : text("gateDetails");
+    }
+
     public boolean hasJson() {
         return !fields.isEmpty();
     }
@@ -78,16 +93,19 @@ public final class CliOutput {
     }
 
     /**
-     * What the step returns to the Jenkinsfile: {@code plan} (markdown), {@code summary}, {@code status},
-     * {@code reportPath}, {@code metrics}, and {@code runId}, {@code branch}, {@code bundlePath}, {@code waitingFor},
-     * {@code exitCode}. Every value is a string, a number, a boolean, a map or a list, so Pipeline can keep it.
+     * What the step returns to the Jenkinsfile: {@code plan} (markdown), {@code summary} ({@link #summary()}),
+     * {@code status}, {@code reportPath}, {@code metrics}, and {@code runId}, {@code branch}, {@code bundlePath},
+     * {@code waitingFor}, {@code question} (the gate's question), {@code exitCode}. Every value is a string, a
+     * number, a boolean, a map or a list, so Pipeline can keep it.
      */
     public Map<String, Object> stepResult() {
         Map<String, Object> result = new LinkedHashMap<>();
-        for (String field : new String[] {"runId", "status", "waitingFor", "branch", "plan", "summary", "reportPath",
+        for (String field : new String[] {"runId", "status", "waitingFor", "branch", "plan", "reportPath",
                 "bundlePath"}) {
             result.put(field, text(field));
         }
+        result.put("summary", summary());
+        result.put("question", text("gateQuestion"));
         result.put("metrics", new LinkedHashMap<>(object("metrics")));
         result.put("exitCode", exitCode);
         return result;

@@ -10,7 +10,10 @@ public sealed interface NextMove {
     /** Run the step's body (the validation hook), then report its outcome with {@link PhaseDriver#afterBody}. */
     record RunBody() implements NextMove {}
 
-    /** The phase is over: return the run's fields to the Jenkinsfile; {@code unstable} marks the build UNSTABLE. */
+    /**
+     * The phase is over: return the run's fields to the Jenkinsfile; {@code unstable} marks the build UNSTABLE;
+     * {@code message}, when not null, is a line for the build log (the warning, when unstable).
+     */
     record Finish(CliOutput output, boolean unstable, String message) implements NextMove {}
 
     /** The step fails with this one-line message; {@code output} is the last call's, or null when none ran. */

@@ -1,17 +1,24 @@
 package dev.orchestra.jenkins.run;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The phases of the {@code orchestrate} step; each is one or more calls of the {@code orchestra} command line. */
 public enum Phase {
-    /** Starts a run with the plan and pr gates and stops at the plan gate. */
+    /** Starts a run with the plan, patch and pr gates and stops at the plan gate. */
     PLAN,
-    /** Approves the plan (maybe edited), runs the steps and the validation loop, stops at the pr gate. */
+    /**
+     * Answers the plan gate (the plan maybe edited) or, with {@code gate: 'patch'}, the patch gate, then goes on,
+     * running the body for each validation, until the next gate.
+     */
     IMPLEMENT,
-    /** Approves the pr gate: the bundle is written. */
+    /** Answers the pr gate: the bundle is written. */
     FINALIZE,
     /** Everything in one go, with no gates. */
     RUN;
+
+    /** The gates in the order a run reaches them. */
+    static final List<String> GATES = List.of("plan", "patch", "pr");
 
     /** The phase named by a step argument; null or blank means {@link #RUN}. */
     public static Phase parse(String name) {
@@ -25,13 +32,26 @@ public enum Phase {
         }
     }
 
-    /** The gate this phase answers with an approval, or null when it approves none ({@link #RUN}: every gate). */
-    boolean approves(String gate) {
+    /** True for the phases that start a run ({@code plan}, {@code run}); the others continue one. */
+    public boolean startsRun() {
+        return this == PLAN || this == RUN;
+    }
+
+    /** The gates a call of this phase may answer, its default first; none for {@link #PLAN} and {@link #RUN}. */
+    List<String> answerable() {
         return switch (this) {
-            case PLAN -> false;
-            case IMPLEMENT -> "plan".equals(gate);
-            case FINALIZE -> "pr".equals(gate);
-            case RUN -> true;
+            case PLAN, RUN -> List.of();
+            case IMPLEMENT -> List.of("plan", "patch");
+            case FINALIZE -> List.of("pr");
+        };
+    }
+
+    /** How a Jenkinsfile answers a gate: the step call that approves it. */
+    static String callThatAnswers(String gate) {
+        return switch (gate) {
+            case "plan" -> "orchestrate phase: 'implement'";
+            case "patch" -> "orchestrate phase: 'implement', gate: 'patch'";
+            default -> "orchestrate phase: 'finalize'";
         };
     }
 

@@ -6,12 +6,15 @@ import dev.orchestra.jenkins.run.NextMove.RunBody;
 import dev.orchestra.jenkins.run.NextMove.RunCli;
 import java.io.Serializable;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Drives one phase of the step: from where the run stands after each call of the command line, decides the next
  * call, the body's run, or the end. Decisions read the run's {@code status} from the JSON, so a rerun after a
- * restart (which starts with {@code orchestra status}) takes up the run where it stands.
+ * restart (which starts with {@code orchestra status}) takes up the run where it stands. A call approves at most
+ * the one gate it answers ({@link StepArguments#answeredGate()}), where the run waited when the call began; it
+ * never approves a gate the Jenkinsfile has not asked a human about.
  */
 public final class PhaseDriver implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -22,6 +25,9 @@ public final class PhaseDriver implements Serializable {
     private final String pricesFile;
     private final String editedPlanFile;
     private final Set<String> approved = new HashSet<>();
+    private boolean resumed;
+    private boolean looked;
+    private String waitingAtStart;
     private int calls;
 
     /** Files the execution wrote for the command line (paths the CLI can read), each null when not needed. */
@@ -52,11 +58,18 @@ public final class PhaseDriver implements Serializable {
                     + out.exitCode() + " and printed no result");
         }
         String status = out.status();
+        if (status == null) {
+            return new Fail(out, "orchestra exited with code " + out.exitCode() + " and its result names no status");
+        }
+        String occurrence = "waiting_gate".equals(status) ? out.text("waitingFor") + "#" + out.fixIterations() : null;
+        if (!looked) {
+            looked = true;
+            waitingAtStart = occurrence;
+        }
         return switch (status) {
             case "done" -> new Finish(out, false, null);
-            case "running" -> approved.add("#crashed") ? call(new CliCommands(args).resume())
-                    : new Fail(out, "run " + out.text("runId") + " is still marked running after a resume: " + out.why());
-            case "waiting_gate" -> atGate(out);
+            case "running" -> resumeOnce(out);
+            case "waiting_gate" -> atGate(out, occurrence);
             case "waiting_validation" -> args.hasBody ? new RunBody()
                     : new Fail(out, "the run waits for its validation hook, but this orchestrate step has no body to run it");
             case "escalated" -> new Finish(out, true, "Orchestra escalated run " + out.text("runId")
@@ -73,23 +86,56 @@ public final class PhaseDriver implements Serializable {
         return call(new CliCommands(args).validated(succeeded ? 0 : 1));
     }
 
-    private NextMove atGate(CliOutput out) {
-        String gate = out.text("waitingFor");
-        if (!args.phase.approves(gate)) {
-            if (args.phase == Phase.FINALIZE) {
-                return new Fail(out, "the run waits at the " + gate + " gate; finalize answers the pr gate: call phase '"
-                        + (gate != null && gate.equals("plan") ? "implement" : "plan") + "' first");
-            }
-            return new Finish(out, false, null);
+    private NextMove resumeOnce(CliOutput out) {
+        if (resumed) {
+            return new Fail(out, "run " + out.text("runId") + " is still marked running after a resume: " + out.why());
         }
-        if (!approved.add(gate)) {
+        resumed = true;
+        return call(new CliCommands(args).resume());
+    }
+
+    /**
+     * At a gate, a call approves only the gate it answers, once, and only when the run already waited there when
+     * the call began: a gate the run comes to during the call (the fix loop's next patch gate, a later gate, or
+     * any gate after a crashed run was resumed) ends the call, so that the Jenkinsfile asks a human.
+     */
+    private NextMove atGate(CliOutput out, String occurrence) {
+        String gate = out.text("waitingFor");
+        if (approved.contains(occurrence)) {
             return new Fail(out, "the run still waits at the " + gate + " gate after it was approved");
         }
+        int at = Phase.GATES.indexOf(gate);
+        if (at < 0) {
+            return new Fail(out, "the run waits at an unknown gate '" + gate + "'");
+        }
+        if (!approved.isEmpty()) {
+            return new Finish(out, false, null); // the next gate, for a human
+        }
+        String mine = args.answeredGate();
+        if (mine == null) {
+            return args.phase == Phase.PLAN ? new Finish(out, false, null)
+                    : new Fail(out, "run " + out.text("runId") + " was started with gates and waits at the " + gate
+                            + " gate: answer it with " + Phase.callThatAnswers(gate) + ", not phase 'run'");
+        }
+        int answers = Phase.GATES.indexOf(mine);
+        if (at < answers) {
+            return new Fail(out, "the run waits at the " + gate + " gate, and this call answers the " + mine
+                    + " gate: call " + Phase.callThatAnswers(gate) + " first");
+        }
+        if (at > answers) {
+            return new Finish(out, false, "the run is past the " + mine + " gate; it waits at the " + gate
+                    + " gate, answered by " + Phase.callThatAnswers(gate));
+        }
+        if (!occurrence.equals(waitingAtStart)) {
+            return new Finish(out, false, "the run came to the " + gate + " gate during this call; it waits for a"
+                    + " human there, answered by " + Phase.callThatAnswers(gate));
+        }
+        approved.add(occurrence);
         String plan = "plan".equals(gate) ? editedPlanFile : null;
         return call(new CliCommands(args).approve(args.approvedBy, plan));
     }
 
-    private NextMove call(java.util.List<String> arguments) {
+    private NextMove call(List<String> arguments) {
         if (++calls > MAX_CALLS) {
             return new Fail(null, "orchestra was called " + MAX_CALLS + " times in one phase without an end");
         }

@@ -29,6 +29,8 @@ public final class StepArguments implements Serializable {
     Integer maxMinutes;
     String junitResults = DEFAULT_JUNIT;
     String approvedBy;
+    String gate;
+    boolean hasPlan;
     boolean hasBody;
     boolean hasApiKey;
     boolean hasPrices;
@@ -46,9 +48,20 @@ public final class StepArguments implements Serializable {
     public StepArguments maxModelCalls(Integer value) { maxModelCalls = value; return this; }
     public StepArguments maxMinutes(Integer value) { maxMinutes = value; return this; }
     public StepArguments approvedBy(String value) { approvedBy = blankToNull(value); return this; }
+    public StepArguments gate(String value) { gate = blankToNull(value); return this; }
+    public StepArguments hasPlan(boolean value) { hasPlan = value; return this; }
     public StepArguments hasBody(boolean value) { hasBody = value; return this; }
     public StepArguments hasApiKey(boolean value) { hasApiKey = value; return this; }
     public StepArguments hasPrices(boolean value) { hasPrices = value; return this; }
+
+    /** The global model and base URL, for a phase that starts a run and names none; a run keeps what it started with. */
+    public StepArguments newRunDefaults(String globalModel, String globalBaseUrl) {
+        if (phase.startsRun()) {
+            model = firstGiven(model, globalModel);
+            baseUrl = firstGiven(baseUrl, globalBaseUrl);
+        }
+        return this;
+    }
 
     public StepArguments junitResults(String value) {
         junitResults = blankToNull(value) == null ? DEFAULT_JUNIT : value;
@@ -71,6 +84,15 @@ public final class StepArguments implements Serializable {
     public boolean hasBody() { return hasBody; }
     public String approvedBy() { return approvedBy; }
 
+    /**
+     * The gate this call approves: {@code gate} when given, else the phase's own ({@code implement}: plan,
+     * {@code finalize}: pr); null for {@code plan} and {@code run}, which approve none.
+     */
+    public String answeredGate() {
+        List<String> gates = phase.answerable();
+        return gate != null ? gate : gates.isEmpty() ? null : gates.get(0);
+    }
+
     /** The JUnit globs: {@code junitResults} split at commas, as Jenkins' own {@code junit} step reads it. */
     public List<String> junitGlobs() {
         List<String> globs = new ArrayList<>();
@@ -90,6 +112,8 @@ public final class StepArguments implements Serializable {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             throw new BadStepArgumentException("runId '" + runId + "': only letters, digits, '.', '-' and '_'");
         }
+        checkGate();
+        checkStartOnly();
         positive("maxFixIterations", maxFixIterations, true);
         positive("maxTokens", maxTokens, false);
         positive("maxCost", maxCost, false);
@@ -105,6 +129,36 @@ public final class StepArguments implements Serializable {
     public static String defaultRunId(String jobFullName, int buildNumber) {
         String job = jobFullName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
         return "jenkins-" + (job.isEmpty() ? "job" : job) + "-" + buildNumber;
+    }
+
+    /** The task, the workflow, the model and the budgets belong to the run: they are set when it starts. */
+    private void checkStartOnly() {
+        if (phase.startsRun()) {
+            return;
+        }
+        Object[][] startOnly = {{"task", task}, {"taskFile", taskFile}, {"workflow", workflow}, {"model", model},
+                {"baseUrl", baseUrl}, {"maxFixIterations", maxFixIterations}, {"maxTokens", maxTokens},
+                {"maxCost", maxCost}, {"maxModelCalls", maxModelCalls}, {"maxMinutes", maxMinutes}};
+        for (Object[] argument : startOnly) {
+            if (argument[1] != null) {
+                throw new BadStepArgumentException(argument[0] + ": set when the run starts (phase 'plan'); phase '"
+                        + phase.argument() + "' continues the run as it was started");
+            }
+        }
+    }
+
+    private void checkGate() {
+        List<String> gates = phase.answerable();
+        if (gate != null && !gates.contains(gate)) {
+            throw new BadStepArgumentException("gate '" + gate + "': " + (gates.isEmpty()
+                    ? "phase '" + phase.argument() + "' approves no gate"
+                    : "phase '" + phase.argument() + "' approves " + String.join(" or ", gates.stream()
+                            .map(g -> "'" + g + "'").toList())));
+        }
+        if (hasPlan && !"plan".equals(answeredGate())) {
+            throw new BadStepArgumentException("plan: an edited plan goes with the plan gate (phase 'implement'"
+                    + " without gate: 'patch')");
+        }
     }
 
     private static void positive(String name, Number value, boolean zeroAllowed) {

@@ -26,7 +26,7 @@ class CliCommandsTest {
     @Test
     void withoutABodyNoValidationIsAskedForAndUnsetOptionsAreLeftOut() {
         List<String> cmd = new CliCommands(new StepArguments().phase(Phase.PLAN).runId("r").check()).start(null, null);
-        assertEquals(List.of("run", "--json", "--run-id", "r", "--gates", "plan,pr"), cmd);
+        assertEquals(List.of("run", "--json", "--run-id", "r", "--gates", "plan,patch,pr"), cmd);
         assertFalse(cmd.contains("--validate-external"));
     }
 
@@ -47,6 +47,13 @@ class CliCommandsTest {
                 .check()).getMessage().startsWith("maxCost"));
         assertTrue(assertThrows(BadStepArgumentException.class, () -> Phase.parse("deploy")).getMessage()
                 .startsWith("phase 'deploy'"));
+        assertEquals("gate 'pr': phase 'implement' approves 'plan' or 'patch'", assertThrows(
+                BadStepArgumentException.class, () -> new StepArguments().phase(Phase.IMPLEMENT).runId("r").gate("pr")
+                        .check()).getMessage());
+        assertEquals("gate 'patch': phase 'run' approves no gate", assertThrows(BadStepArgumentException.class,
+                () -> new StepArguments().phase(Phase.RUN).runId("r").gate("patch").check()).getMessage());
+        assertTrue(assertThrows(BadStepArgumentException.class, () -> new StepArguments().phase(Phase.IMPLEMENT)
+                .runId("r").gate("patch").hasPlan(true).check()).getMessage().startsWith("plan: an edited plan goes"));
     }
 
     @Test

@@ -27,6 +27,18 @@ class CliOutputTest {
     }
 
     @Test
+    void atAGateBeforeTheBundleTheSummaryIsWhatTheGateShowsWithItsQuestion() {
+        Map<String, Object> result = CliOutput.parse(10, """
+                {"runId":"r1","status":"waiting_gate","waitingFor":"patch","summary":null,
+                 "gateQuestion":"Land these patches on orchestra/r1?","gateDetails":"greet (command): 1 files, +1 -0",
+                 "metrics":{"fixIterations":2}}
+                """, null).stepResult();
+        assertEquals("greet (command): 1 files, +1 -0", result.get("summary"));
+        assertEquals("Land these patches on orchestra/r1?", result.get("question"));
+        assertEquals(2, CliOutput.parse(10, "{\"metrics\":{\"fixIterations\":2}}", null).fixIterations());
+    }
+
+    @Test
     void noJsonOnStdoutLeavesTheErrorLineAsTheReason() {
         CliOutput out = CliOutput.parse(2, "", "orchestra: --edited-plan plan.md:3: bad step");
         assertFalse(out.hasJson());
