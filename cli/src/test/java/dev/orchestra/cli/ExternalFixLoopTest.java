@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.run.Json;
-import dev.orchestra.testsupport.RecordedRequest;
-import dev.orchestra.testsupport.ScriptedAnswer;
+import dev.orchestra.testsupport.FixLoopScenario;
 import dev.orchestra.testsupport.ScriptedModelServer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -21,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The calls the Jenkins step makes for a feature with three gates, when its body's tests fail after the change:
  * the validation runs outside Orchestra (exit 11, then {@code resume --validation-exit}), the failure goes to a
- * scripted model over the OpenAI wire format, and the fix waits at the patch gate again before it lands.
+ * scripted model over the OpenAI wire format, and the fix waits at the patch gate again before it lands. The
+ * scenario is the one of the plugin's JenkinsRule fix-loop test.
  */
 class ExternalFixLoopTest {
     static final String KEY = "fake-key-for-tests-not-a-real-key";
@@ -35,32 +34,15 @@ class ExternalFixLoopTest {
     @BeforeEach
     void setUp() throws Exception {
         repo = TestRepo.create(repoDir);
-        repo.write("greeting.txt", "hello world\n");
-        repo.write(".orchestra/workflows/shout.yml", """
-                name: shout
-                steps:
-                  - id: shout
-                    agent: command
-                    instructions: Shout the greeting.
-                    with:
-                      run: echo HELLO WORLD > greeting.txt
-                """);
-        repo.write("test.sh", """
-                mkdir -p target/surefire-reports
-                if [ "$(cat greeting.txt)" = "hello world" ]; then
-                  failed=0; result='<testcase classname="demo.GreetingTest" name="isLowerCase" time="0.01"/>'
-                else
-                  failed=1; result='<testcase classname="demo.GreetingTest" name="isLowerCase" time="0.01"><failure message="not lower case">shouted</failure></testcase>'
-                fi
-                echo "<testsuite name=\\"demo.GreetingTest\\" tests=\\"1\\">$result</testsuite>" > target/surefire-reports/TEST-demo.GreetingTest.xml
-                exit $failed
-                """);
+        for (Map.Entry<String, String> file : FixLoopScenario.files().entrySet()) {
+            repo.write(file.getKey(), file.getValue());
+        }
         try (Git git = Git.open(repoDir.toFile())) {
             git.add().addFilepattern(".").call();
             PersonIdent me = new PersonIdent("Test User", "test@example.invalid");
             git.commit().setMessage("greeting and its test").setAuthor(me).setCommitter(me).call();
         }
-        server = ScriptedModelServer.start().respondWith(ExternalFixLoopTest::answer);
+        server = ScriptedModelServer.start().respondWith(FixLoopScenario::answer);
     }
 
     @AfterEach
@@ -68,29 +50,9 @@ class ExternalFixLoopTest {
         server.close();
     }
 
-    /** The fix: a code writer puts the greeting back in lower case; the account names the file and the test. */
-    static ScriptedAnswer answer(RecordedRequest request) {
-        String system = request.systemPrompt();
-        if (system.contains("asked to fix")) {
-            return ScriptedAnswer.text("{\"summary\": \"Lower the greeting again.\", \"steps\": [" + json(Map.of(
-                    "id", "lower", "agent", "code-writer", "instructions", "Write the greeting in lower case.",
-                    "files", List.of("greeting.txt"), "new_files", List.of(), "needs", List.of(),
-                    "acceptance", "demo.GreetingTest passes.")) + "]}");
-        }
-        if (system.contains("code writer")) {
-            return ScriptedAnswer.text(json(Map.of("edits", List.of(Map.of("path", "greeting.txt",
-                    "search", "HELLO WORLD", "replace", "hello world")), "rationale", "The test wants lower case.")));
-        }
-        if (system.contains("reporter")) {
-            return ScriptedAnswer.text(json(Map.of("changes", "The greeting was shouted, then lowered again.",
-                    "risks", List.of(), "files", List.of("greeting.txt"), "tests", List.of("demo.GreetingTest#isLowerCase"))));
-        }
-        return ScriptedAnswer.status(400);
-    }
-
     @Test
     void failingTestsGoBackToTheModelAndItsFixWaitsAtThePatchGateBeforeTheTestsPass() throws Exception {
-        JsonNode at = call(10, "run", "--workflow", "shout", "--gates", "plan,patch,pr", "--validate-external",
+        JsonNode at = call(10, "run", "--workflow", FixLoopScenario.WORKFLOW, "--gates", "plan,patch,pr", "--validate-external",
                 "--model", "openai:gpt-4o-mini", "--base-url", server.baseUrl() + "/v1", "--api-key-env", "MODEL_KEY",
                 "--run-id", "j1");
         assertThat(at.get("waitingFor").asText()).isEqualTo("plan");
@@ -105,7 +67,7 @@ class ExternalFixLoopTest {
         at = validated();
         assertThat(at.get("waitingFor").asText()).as("the fix waits at the patch gate again").isEqualTo("patch");
         assertThat(at.get("metrics").get("fixIterations").asInt()).isEqualTo(1);
-        assertThat(at.get("gateDetails").asText()).contains("fix1-lower (code-writer): 1 files", "greeting.txt");
+        assertThat(at.get("gateDetails").asText()).contains(FixLoopScenario.FIX_STEP + " (code-writer): 1 files", "greeting.txt");
         assertThat(repoDir.resolve("greeting.txt")).as("the fix has not landed").hasContent("HELLO WORLD");
 
         at = call(11, "resume", "--approve", "--by", "bob");
@@ -120,13 +82,13 @@ class ExternalFixLoopTest {
         assertThat(done.get("metrics").get("testsAfter").get("passed").asInt()).isEqualTo(1);
         assertThat(done.get("metrics").get("testsAfter").get("failed").asInt()).isZero();
         assertThat(repoDir.resolve("greeting.txt")).hasContent("hello world");
-        assertThat(repo.log("orchestra/j1")).first().asString().startsWith("fix1-lower:");
+        assertThat(repo.log("orchestra/j1")).first().asString().startsWith(FixLoopScenario.FIX_STEP + ":");
         assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + KEY));
     }
 
     /** Runs the project's tests as the Jenkins step's body would, hands the outcome back: the run goes on to a gate. */
     private JsonNode validated() throws Exception {
-        int exit = new ProcessBuilder("sh", "test.sh").directory(repoDir.toFile()).start().waitFor();
+        int exit = new ProcessBuilder("sh", "-c", FixLoopScenario.TEST_COMMAND).directory(repoDir.toFile()).start().waitFor();
         return call(10, "resume", "--validation-exit", Integer.toString(exit));
     }
 
@@ -138,13 +100,5 @@ class ExternalFixLoopTest {
         CliRunner.Result result = orchestra(Map.of("MODEL_KEY", KEY), all);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(expectedExit);
         return Json.MAPPER.readTree(result.out());
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

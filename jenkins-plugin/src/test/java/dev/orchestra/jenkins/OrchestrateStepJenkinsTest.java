@@ -1,11 +1,16 @@
 package dev.orchestra.jenkins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import dev.orchestra.jenkins.report.RunSummary;
+import dev.orchestra.testsupport.FixLoopScenario;
+import dev.orchestra.testsupport.ScriptedModelServer;
+import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.Secret;
 import java.util.List;
@@ -20,9 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The step in a real Jenkins (run with ./mvnw -Pjenkins): gates, rejection, the key, configuration, agents. */
+/**
+ * The step in a real Jenkins (run with ./mvnw -Pjenkins): the three gates, a rejection, failing tests fixed by the
+ * loop, the key, the configuration, an agent.
+ */
 @WithJenkins
 class OrchestrateStepJenkinsTest {
+    private static final String KEY = "fake-key-for-tests-not-a-real-key";
     /** A repository with one commit and a workflow whose single step needs no model. */
     private static final String REPO = """
             sh '''
@@ -44,15 +53,25 @@ class OrchestrateStepJenkinsTest {
         WorkflowJob job = job(r, """
                 def run = orchestrate phase: 'plan', workflow: 'touch'
                 def plan = input id: 'Plan', message: 'Approve the plan?', parameters: [text(name: 'plan', defaultValue: run.plan)]
-                def done = orchestrate(phase: 'implement', plan: plan) { sh 'true' }
+                def r = orchestrate(phase: 'implement', plan: plan) { sh 'true' }
+                echo "waits at ${r.waitingFor}: ${r.summary}"
+                input id: 'Patch', message: 'Land the patches?'
+                r = orchestrate(phase: 'implement', gate: 'patch') { sh 'true' }
+                echo "waits at ${r.waitingFor}, landed: ${readFile('DONE.txt').trim()}"
                 input id: 'Pr', message: 'Open the pull request?'
                 def fin = orchestrate phase: 'finalize'
                 echo "final status ${fin.status}"
                 """);
         WorkflowRun b = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Approve the plan?", b);
-        b.getAction(InputAction.class).getExecution("Plan").proceed(Map.of("plan", "unused: the default plan is kept"));
+        String plan = r.jenkins.getWorkspaceFor(job).child(".orchestra/runs/jenkins-p-1/plan.md").readToString();
+        b.getAction(InputAction.class).getExecution("Plan").proceed(Map.of("plan", plan.replace("echo done", "echo edited")));
+        r.waitForMessage("Land the patches?", b);
+        r.assertLogContains("waits at patch: touch (command): 1 files, +1 -0", b);
+        assertFalse(r.jenkins.getWorkspaceFor(job).child("DONE.txt").exists(), "nothing lands before the patch gate");
+        b.getAction(InputAction.class).getExecution("Patch").proceed(null);
         r.waitForMessage("Open the pull request?", b);
+        r.assertLogContains("waits at pr, landed: edited", b);
         b.getAction(InputAction.class).getExecution("Pr").proceed(null);
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
         r.assertLogContains("final status done", b);
@@ -78,17 +97,73 @@ class OrchestrateStepJenkinsTest {
     }
 
     @Test
+    void failingTestsAreFixedByTheLoopBehindThePatchGate(JenkinsRule r) throws Exception {
+        addKey();
+        try (ScriptedModelServer model = ScriptedModelServer.start().respondWith(FixLoopScenario::answer)) {
+            WorkflowJob job = r.createProject(WorkflowJob.class, "fix");
+            FilePath workspace = r.jenkins.getWorkspaceFor(job);
+            for (Map.Entry<String, String> file : FixLoopScenario.files().entrySet()) {
+                workspace.child(file.getKey()).write(file.getValue(), "UTF-8");
+            }
+            job.setDefinition(new CpsFlowDefinition("""
+                    node {
+                      sh 'git init -q -b main . && git config user.email ci@example.invalid && git config user.name CI && git add -A && git commit -qm initial'
+                      def run = orchestrate phase: 'plan', workflow: '%s', model: 'openai:gpt-4o-mini', baseUrl: '%s/v1', credentialsId: 'model-key'
+                      input id: 'Plan', message: 'Approve the plan?'
+                      run = orchestrate(phase: 'implement', credentialsId: 'model-key') { sh '%s' }
+                      while (run.waitingFor == 'patch') {
+                        input id: "Patch${run.metrics.fixIterations}", message: "Land round ${run.metrics.fixIterations}?"
+                        run = orchestrate(phase: 'implement', gate: 'patch', credentialsId: 'model-key') { sh '%s' }
+                      }
+                      echo "at the ${run.waitingFor} gate after ${run.metrics.fixIterations} fix: ${run.metrics.testsAfter.passed} passed, ${run.metrics.testsAfter.failed} failed"
+                      input id: 'Pr', message: 'Open the pull request?'
+                      def done = orchestrate phase: 'finalize', credentialsId: 'model-key'
+                      echo "finalized: ${done.status}, tests pass: ${done.metrics.testsAfter.failed == 0 && done.metrics.testsAfter.errors == 0}"
+                    }
+                    """.formatted(FixLoopScenario.WORKFLOW, model.baseUrl(), FixLoopScenario.TEST_COMMAND,
+                    FixLoopScenario.TEST_COMMAND), true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+            for (String[] gate : new String[][] {{"Plan", "Approve the plan?"}, {"Patch0", "Land round 0?"},
+                    {"Patch1", "Land round 1?"}, {"Pr", "Open the pull request?"}}) {
+                r.waitForMessage(gate[1], b);
+                b.getAction(InputAction.class).getExecution(gate[0]).proceed(null);
+            }
+            r.assertBuildStatusSuccess(r.waitForCompletion(b));
+            r.assertLogContains("orchestrate: the validation hook failed", b);
+            r.assertLogContains("at the pr gate after 1 fix: 1 passed, 0 failed", b);
+            r.assertLogContains("finalized: done, tests pass: true", b);
+            r.assertLogNotContains(KEY, b);
+            assertEquals("hello world", workspace.child("greeting.txt").readToString().trim());
+            assertFalse(model.requests().isEmpty());
+            model.requests().forEach(request -> assertEquals("Bearer " + KEY, request.header("Authorization")));
+
+            String bundle = "orchestra/jenkins-fix-1/bundle/";
+            List<String> artifacts = b.getArtifacts().stream().map(a -> a.relativePath).toList();
+            assertTrue(artifacts.containsAll(List.of(bundle + "metrics.json", bundle + "bundle.json",
+                    bundle + "SUMMARY.md", bundle + "report.html")), artifacts.toString());
+            assertEquals(2, artifacts.stream().filter(a -> a.startsWith(bundle + "patches/")).count(),
+                    "the shout and its fix: " + artifacts);
+            RunSummary summary = b.getAction(OrchestraRunAction.class).getRuns().get(0);
+            assertEquals("1 passed, 0 failing, 0 skipped of 1", summary.getTestsAfter());
+            assertEquals(1, summary.getFixIterations());
+        }
+    }
+
+    private static void addKey() throws Exception {
+        CredentialsProvider.lookupStores(Jenkins.get()).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "model-key", "", Secret.fromString(KEY)));
+    }
+
+    @Test
     void theKeyIsMaskedAndNeverOnTheCommandLine(JenkinsRule r) throws Exception {
-        String key = "fake-key-for-tests-not-a-real-key";
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, "model-key", "", Secret.fromString(key)));
+        addKey();
         WorkflowJob job = job(r, """
                 orchestrate phase: 'run', workflow: 'touch', credentialsId: 'model-key'
                 sh 'echo "the key is $ORCHESTRA_API_KEY" || true'
                 """);
         WorkflowRun b = r.buildAndAssertSuccess(job);
         r.assertLogContains("--api-key-env ORCHESTRA_API_KEY", b);
-        r.assertLogNotContains(key, b);
+        r.assertLogNotContains(KEY, b);
     }
 
     @Test
