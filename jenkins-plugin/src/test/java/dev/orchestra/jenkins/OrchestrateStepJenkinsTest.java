@@ -13,6 +13,9 @@ import dev.orchestra.testsupport.ScriptedModelServer;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -22,12 +25,13 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The step in a real Jenkins (run with ./mvnw -Pjenkins): the three gates, a rejection, failing tests fixed by the
- * loop, the key, the configuration, an agent.
+ * loop, the key, the configuration (its form and JCasC), an agent.
  */
 @WithJenkins
 class OrchestrateStepJenkinsTest {
@@ -183,6 +187,26 @@ class OrchestrateStepJenkinsTest {
         assertEquals("openai:gpt-4o", OrchestraConfiguration.get().getModel());
         assertEquals("http://127.0.0.1:9/v1", OrchestraConfiguration.get().getBaseUrl());
         assertEquals("gpt-4o: {input: 2.5, output: 10}", OrchestraConfiguration.get().getPrices());
+    }
+
+    @Test
+    void theGlobalConfigurationIsReadFromConfigurationAsCode(JenkinsRule r, @TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("jenkins.yaml");
+        Files.writeString(yaml, """
+                unclassified:
+                  orchestra:
+                    model: "anthropic:claude-sonnet-4-5"
+                    baseUrl: "http://127.0.0.1:9/v1"
+                    credentialsId: "model-key"
+                    prices: |
+                      claude-sonnet-4-5: {input: 3, output: 15}
+                """);
+        ConfigurationAsCode.get().configure(yaml.toString());
+        OrchestraConfiguration config = OrchestraConfiguration.get();
+        assertEquals("anthropic:claude-sonnet-4-5", config.getModel());
+        assertEquals("http://127.0.0.1:9/v1", config.getBaseUrl());
+        assertEquals("model-key", config.getCredentialsId());
+        assertEquals("claude-sonnet-4-5: {input: 3, output: 15}\n", config.getPrices());
     }
 
     @Test
