@@ -1,5 +1,6 @@
 package dev.orchestra.engine.agent;
 
+import dev.orchestra.engine.workspace.CommitView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param workdir the isolated copy of the run branch; the only place the agent may write
  * @param logFile where the agent writes its output (stdout and stderr of tools)
  * @param timeout wall-time limit for the step
+ * @param repository the commit {@code workdir} was made from, read-only, when {@code workdir} holds only
+ *     the step's files (the rest of the repository is read from here); null when it is a full copy
  */
 public record AgentTask(
         String stepId,
@@ -23,4 +26,17 @@ public record AgentTask(
         List<String> scope,
         Path workdir,
         Path logFile,
-        Duration timeout) {}
+        Duration timeout,
+        CommitView repository) {
+
+    /** A task whose workdir is a full copy of the repository. */
+    public AgentTask(String stepId, String instructions, Map<String, Object> params, List<String> scope, Path workdir,
+                     Path logFile, Duration timeout) {
+        this(stepId, instructions, params, scope, workdir, logFile, timeout, null);
+    }
+
+    /** The same task, to be run in {@code workdir}. */
+    public AgentTask in(Path workdir, CommitView repository) {
+        return new AgentTask(stepId, instructions, params, scope, workdir, logFile, timeout, repository);
+    }
+}

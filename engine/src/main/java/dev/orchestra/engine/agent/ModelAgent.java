@@ -89,7 +89,8 @@ public final class ModelAgent implements Agent {
     }
 
     private String firstMessage(AgentTask task) {
-        String context = AgentContext.build(task.workdir(), files.focus(), acceptance, MAP_TOKEN_BUDGET).render();
+        String context = AgentContext.build(task.workdir(), task.repository(), files.focus(), acceptance, MAP_TOKEN_BUDGET)
+                .render();
         try {
             return context + "\n<instructions>\n" + task.instructions() + "\n</instructions>\n"
                     + files.describe() + ReviewMaterial.forTask(task, role);

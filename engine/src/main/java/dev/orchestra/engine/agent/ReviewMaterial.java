@@ -32,9 +32,16 @@ final class ReviewMaterial {
     }
 
     private static String diff(AgentTask task, String base) throws IOException {
-        try (Git git = Git.open(task.workdir().toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
-            Repository repo = git.getRepository();
-            ObjectId head = repo.resolve("HEAD^{commit}");
+        if (task.repository() != null) {
+            return diff(task.repository().repository(), base, task.repository().commit());
+        }
+        try (Git git = Git.open(task.workdir().toFile())) {
+            return diff(git.getRepository(), base, git.getRepository().resolve("HEAD^{commit}"));
+        }
+    }
+
+    private static String diff(Repository repo, String base, ObjectId head) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (DiffFormatter formatter = new DiffFormatter(out)) {
                 formatter.setRepository(repo);

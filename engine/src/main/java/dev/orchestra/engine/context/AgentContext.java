@@ -1,5 +1,6 @@
 package dev.orchestra.engine.context;
 
+import dev.orchestra.engine.workspace.CommitView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,15 @@ public record AgentContext(String acceptance, List<SourceFile> agentsMd, List<So
 
     /** Reads the context of a step on {@code focusFiles} from {@code repo}; focus paths must stay inside it. */
     public static AgentContext build(Path repo, List<String> focusFiles, String acceptance, int mapTokenBudget) {
+        return build(repo, null, focusFiles, acceptance, mapTokenBudget);
+    }
+
+    /**
+     * Like {@link #build(Path, List, String, int)} for a folder that holds only some files of
+     * {@code commit} (null for a full copy): the map lists and reads the others from the commit.
+     */
+    public static AgentContext build(Path repo, CommitView commit, List<String> focusFiles, String acceptance,
+                                     int mapTokenBudget) {
         List<SourceFile> files = new ArrayList<>();
         List<String> toCreate = new ArrayList<>();
         for (String path : focusFiles) {
@@ -47,7 +57,7 @@ public record AgentContext(String acceptance, List<SourceFile> agentsMd, List<So
                 toCreate.add(path);
             }
         }
-        String map = new RepositoryMap().render(repo, focusFiles, mapTokenBudget);
+        String map = new RepositoryMap().render(repo, commit, focusFiles, mapTokenBudget);
         return new AgentContext(acceptance, agentsMd(repo, focusFiles), files, toCreate, map);
     }
 

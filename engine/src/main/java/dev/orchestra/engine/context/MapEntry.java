@@ -19,10 +19,16 @@ record MapEntry(String path, int tier, List<String> levels) {
         String title = tier == 0 ? path + " (focus)" : path;
         Optional<JavaOutline.Outline> outline = javaSource.flatMap(source -> JavaOutline.of(source, withPrivate));
         if (outline.isEmpty()) {
-            return new MapEntry(path, tier, List.of(title, title, title));
+            return pathOnly(path, tier);
         }
         return new MapEntry(path, tier, List.of(
                 block(title, outline.get().members()), block(title, outline.get().types()), title));
+    }
+
+    /** A file shown by its path only, whatever the budget. */
+    static MapEntry pathOnly(String path, int tier) {
+        String title = tier == 0 ? path + " (focus)" : path;
+        return new MapEntry(path, tier, List.of(title, title, title));
     }
 
     private static String block(String title, List<String> lines) {
@@ -32,6 +38,6 @@ record MapEntry(String path, int tier, List<String> levels) {
     }
 
     int cost(int level) {
-        return TokenEstimate.of(levels.get(level) + "\n");
+        return TokenEstimate.ofLine(levels.get(level));
     }
 }

@@ -1,15 +1,10 @@
 package dev.orchestra.engine.context;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,37 +13,37 @@ import java.util.stream.Collectors;
  * type a focus file mentions.
  */
 final class Relatedness {
-    private final Map<String, String> javaSources = new HashMap<>();
+    private final RepositoryFiles files;
+    private final Map<String, Optional<String>> javaSources = new HashMap<>();
     private final Set<String> focusFolders;
-    private final Pattern focusTypes;
+    private final List<String> focusTypes;
     private final String focusText;
 
-    Relatedness(Path repo, List<String> paths, Set<String> focus) {
-        javaSources.putAll(RepositoryFiles.read(repo, paths.stream().filter(p -> p.endsWith(".java")).toList()));
+    Relatedness(RepositoryFiles files, Set<String> focus) {
+        this.files = files;
         this.focusFolders = focus.stream().map(Relatedness::folder).collect(Collectors.toSet());
-        String names = focus.stream().filter(p -> p.endsWith(".java")).map(Relatedness::simpleName)
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        this.focusTypes = names.isEmpty() ? null : Pattern.compile("\\b(" + names + ")\\b");
-        this.focusText = focus.stream().map(p -> javaSources.getOrDefault(p, "")).collect(Collectors.joining("\n"));
+        this.focusTypes = focus.stream().filter(p -> p.endsWith(".java")).map(Relatedness::simpleName).toList();
+        this.focusText = focus.stream().map(p -> javaSource(p).orElse("")).collect(Collectors.joining("\n"));
     }
 
+    /** The text of a Java file (read once); empty for other files and unreadable ones. */
     Optional<String> javaSource(String path) {
-        return Optional.ofNullable(javaSources.get(path));
+        return path.endsWith(".java") ? javaSources.computeIfAbsent(path, files::text) : Optional.empty();
     }
 
     boolean isRelated(String path) {
         if (focusFolders.contains(folder(path))) {
             return true;
         }
-        String source = javaSources.get(path);
+        String source = javaSource(path).orElse(null);
         if (source == null) {
             return false;
         }
-        boolean mentionsFocus = focusTypes != null && focusTypes.matcher(source).find();
+        boolean mentionsFocus = focusTypes.stream().anyMatch(type -> mentionsWord(source, type));
         return mentionsFocus || mentionsWord(focusText, simpleName(path));
     }
 
-    /** Whether {@code word} stands in {@code text} as a whole word (no regex: this runs once per file). */
+    /** Whether {@code word} stands in {@code text} as a whole word (no regex: this runs for every file). */
     private static boolean mentionsWord(String text, String word) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));

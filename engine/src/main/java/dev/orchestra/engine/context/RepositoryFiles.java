@@ -1,111 +1,157 @@
 package dev.orchestra.engine.context;
 
+import dev.orchestra.engine.workspace.CommitView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.ObjectId;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The files of a repository, sorted: those tracked by git (its index), or, outside a git work
- * tree, every file except build output and tool folders.
+ * The files of a repository, sorted, and their texts: those tracked by git (its index, or the tree of
+ * the commit a folder copy was made from), or, outside a git work tree, every file except build output
+ * and tool folders. A file that is tracked but not on disk (a folder copy holds only its step's files)
+ * is read from its blob. Open for one map; close it after.
  */
-final class RepositoryFiles {
+final class RepositoryFiles implements AutoCloseable {
     private static final Set<String> SKIPPED = Set.of(".git", "target", "build", "node_modules", ".orchestra");
 
-    private RepositoryFiles() {}
+    private final Path root;
+    private final Repository repository;
+    private final List<String> paths;
+    /** Blob ids of tracked files, to read those that are not on disk. */
+    private final Map<String, ObjectId> blobs;
+    /** Whether the repository was opened here (and is closed here). */
+    private final boolean owned;
+    /** The files a folder copy holds (read from disk); null when every file may be on disk. */
+    private final Set<String> onDisk;
 
-    static List<String> list(Path repo) {
+    private RepositoryFiles(Path root, Repository repository, List<String> paths, Map<String, ObjectId> blobs,
+                            boolean owned, Set<String> onDisk) {
+        this.root = root;
+        this.repository = repository;
+        this.paths = paths;
+        this.blobs = blobs;
+        this.owned = owned;
+        this.onDisk = onDisk;
+    }
+
+    static RepositoryFiles open(Path root) {
         try {
-            return Files.exists(repo.resolve(".git")) ? tracked(repo) : walked(repo);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the files of " + repo, e);
-        }
-    }
-
-    private static List<String> tracked(Path repo) throws IOException {
-        try (Repository repository = new FileRepositoryBuilder().setWorkTree(repo.toFile()).setup().build()) {
-            DirCache index = repository.readDirCache();
-            Set<String> paths = new TreeSet<>();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                String path = index.getEntry(i).getPathString();
-                if (Files.isRegularFile(repo.resolve(path)) || index.getEntry(i).isAssumeValid()) {
-                    paths.add(path);
-                }
+            if (!Files.exists(root.resolve(".git"))) {
+                return new RepositoryFiles(root, null, walked(root), Map.of(), false, null);
             }
-            return new ArrayList<>(paths);
-        }
-    }
-
-    /**
-     * The text of each path: from the folder, or, for a file a sparse copy does not hold, from the
-     * blob its index names. Unreadable files are left out.
-     */
-    static Map<String, String> read(Path repo, Collection<String> paths) {
-        Map<String, String> texts = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String path : paths) {
-            Path file = repo.resolve(path);
+            Repository repository = new FileRepositoryBuilder().setWorkTree(root.toFile()).setup().build();
             try {
-                if (Files.isRegularFile(file)) {
-                    texts.put(path, Files.readString(file, StandardCharsets.UTF_8));
-                } else {
-                    missing.add(path);
-                }
+                return tracked(root, repository);
             } catch (IOException | RuntimeException e) {
-                // An unreadable file is still listed by its path.
+                repository.close();
+                throw e;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + root, e);
         }
-        if (!missing.isEmpty() && Files.exists(repo.resolve(".git"))) {
-            readFromIndex(repo, missing, texts);
-        }
-        return texts;
     }
 
-    private static void readFromIndex(Path repo, List<String> paths, Map<String, String> texts) {
-        try (Repository repository = new FileRepositoryBuilder().setWorkTree(repo.toFile()).setup().build()) {
-            DirCache index = repository.readDirCache();
-            for (String path : paths) {
-                DirCacheEntry entry = index.getEntry(path);
-                if (entry != null) {
-                    texts.put(path, blobText(repository, entry.getObjectId()));
+    private static RepositoryFiles tracked(Path root, Repository repository) throws IOException {
+        Map<String, ObjectId> blobs = new HashMap<>();
+        Set<String> paths = new TreeSet<>();
+        DirCache index = repository.readDirCache();
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            DirCacheEntry entry = index.getEntry(i);
+            String path = entry.getPathString();
+            blobs.put(path, entry.getObjectId());
+            if (entry.isAssumeValid() || Files.isRegularFile(root.resolve(path))) {
+                paths.add(path);
+            }
+        }
+        return new RepositoryFiles(root, repository, new ArrayList<>(paths), blobs, true, null);
+    }
+
+    /** The files of {@code commit}, whose folder {@code root} holds only some (read those from there). */
+    static RepositoryFiles of(Path root, CommitView commit) {
+        try {
+            Map<String, ObjectId> blobs = new HashMap<>();
+            List<String> paths = new ArrayList<>();
+            commit.files().forEach((path, entry) -> { // sorted by path
+                if (entry.isFile()) {
+                    paths.add(path);
+                    blobs.put(path, entry.id());
                 }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Files that cannot be read are listed by their paths only.
+            });
+            return new RepositoryFiles(root, commit.repository(), paths, blobs, false, Set.copyOf(walked(root)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + commit.commit().name(), e);
         }
     }
 
-    /** Blob texts by id: a blob never changes, so every step of a run reads each one once. */
-    private static final Map<ObjectId, String> BLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The files, sorted by path. */
+    List<String> paths() {
+        return paths;
+    }
+
+    /** The text of {@code path}: from the folder, else from its blob; empty when it cannot be read. */
+    Optional<String> text(String path) {
+        Path file = root.resolve(path);
+        try {
+            if (onDisk == null ? Files.isRegularFile(file) : onDisk.contains(path)) {
+                return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            ObjectId blob = blobs.get(path);
+            return blob == null || repository == null ? Optional.empty() : Optional.of(blobText(blob));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an unreadable file is still listed by its path
+        }
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (owned) {
+            repository.close();
+        }
+    }
+
+    /** Blob texts by id: a blob never changes, so the steps of a run read each one once, even at once. */
+    private static final Map<ObjectId, String> BLOBS = new ConcurrentHashMap<>();
     private static final int MAX_BLOBS = 50_000;
 
-    private static String blobText(Repository repository, ObjectId id) throws IOException {
-        String cached = BLOBS.get(id);
-        if (cached != null) {
-            return cached;
+    /** One reader for every blob this map reads (a reader per blob costs more than the read). */
+    private ObjectReader reader;
+
+    private String blobText(ObjectId id) {
+        if (reader == null) {
+            reader = repository.newObjectReader();
         }
-        String text = new String(repository.open(id).getBytes(), StandardCharsets.UTF_8);
         if (BLOBS.size() > MAX_BLOBS) {
             BLOBS.clear();
         }
-        BLOBS.put(id.copy(), text);
-        return text;
+        return BLOBS.computeIfAbsent(id.copy(), blob -> {
+            try {
+                return new String(reader.open(blob).getBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static List<String> walked(Path repo) throws IOException {

@@ -1,5 +1,6 @@
 package dev.orchestra.engine.context;
 
+import dev.orchestra.engine.workspace.CommitView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,16 +22,56 @@ public final class RepositoryMap {
      * {@link TokenEstimate}) unless the budget cannot hold even the map's first and last lines.
      */
     public String render(Path repo, Collection<String> focusFiles, int tokenBudget) {
-        List<String> paths = RepositoryFiles.list(repo);
-        Set<String> focus = new TreeSet<>(focusFiles);
-        Relatedness relatedness = new Relatedness(repo, paths, focus);
-        List<MapEntry> entries = new ArrayList<>();
-        for (String path : paths) {
-            int tier = focus.contains(path) ? 0 : relatedness.isRelated(path) ? 1 : 2;
-            entries.add(MapEntry.of(path, tier, tier < 2, relatedness.javaSource(path)));
+        return render(repo, null, focusFiles, tokenBudget);
+    }
+
+    /** The map of a folder that holds only some files of {@code commit} (null: a full work tree). */
+    public String render(Path repo, CommitView commit, Collection<String> focusFiles, int tokenBudget) {
+        try (RepositoryFiles files = commit == null ? RepositoryFiles.open(repo) : RepositoryFiles.of(repo, commit)) {
+            List<String> paths = files.paths();
+            Set<String> focus = new TreeSet<>(focusFiles);
+            Relatedness relatedness = new Relatedness(files, focus);
+            String header = header(paths.size());
+            // Steps that start together read the same blobs: each begins at another file, so they share
+            // the reading instead of waiting on one another. The tiers do not depend on the order.
+            int[] tierOf = new int[paths.size()];
+            int start = paths.isEmpty() ? 0 : Math.floorMod(focus.hashCode(), paths.size());
+            for (int n = 0; n < paths.size(); n++) {
+                int i = (start + n) % paths.size();
+                String path = paths.get(i);
+                tierOf[i] = focus.contains(path) ? 0 : relatedness.isRelated(path) ? 1 : 2;
+            }
+            List<List<String>> tiers = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < paths.size(); i++) {
+                tiers.get(tierOf[i]).add(paths.get(i));
+            }
+            // The budget takes signatures from the least related tier first, then the next. Once the map
+            // is over budget with a tier and all after it as bare paths, that tier keeps no signatures,
+            // so it is not parsed (the map is the same, only cheaper).
+            List<MapEntry> entries = new ArrayList<>();
+            int floor = TokenEstimate.ofLine(header);
+            for (int tier = 0; tier < tiers.size(); tier++) {
+                for (String path : tiers.get(tier)) {
+                    floor += MapEntry.pathOnly(path, tier).cost(MapEntry.PATH);
+                }
+            }
+            int outlined = 0;
+            while (outlined < tiers.size() && floor <= tokenBudget) {
+                for (String path : tiers.get(outlined)) {
+                    MapEntry entry = MapEntry.of(path, outlined, outlined < 2, relatedness.javaSource(path));
+                    floor += entry.cost(MapEntry.MEMBERS) - entry.cost(MapEntry.PATH);
+                    entries.add(entry);
+                }
+                outlined++;
+            }
+            for (int tier = outlined; tier < tiers.size(); tier++) {
+                for (String path : tiers.get(tier)) {
+                    entries.add(MapEntry.pathOnly(path, tier));
+                }
+            }
+            entries.sort(MapEntry.ORDER);
+            return new MapBudget(header, entries).fit(tokenBudget);
         }
-        entries.sort(MapEntry.ORDER);
-        return new MapBudget(header(paths.size()), entries).fit(tokenBudget);
     }
 
     private static String header(int files) {

@@ -14,4 +14,9 @@ public final class TokenEstimate {
     public static int of(String text) {
         return text == null ? 0 : (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
+
+    /** The estimate for {@code line} followed by a line break (what {@code of(line + "\n")} gives, without the copy). */
+    public static int ofLine(String line) {
+        return (line.length() + 1 + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+    }
 }

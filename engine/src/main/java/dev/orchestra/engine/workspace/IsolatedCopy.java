@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
@@ -24,15 +23,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * borrows every object from the source repository through {@code objects/info/alternates}, so
  * creating it copies no history. Agents write here; the run branch is never touched.
  */
-public final class IsolatedCopy implements AutoCloseable {
+public final class IsolatedCopy implements StepCopy {
     static final String BRANCH = "orchestra-work";
 
     private final Path dir;
     private final Git git;
     private final ObjectId base;
-
-    /** The only files on disk when the copy is sparse; null for a full checkout. */
-    private List<String> sparsePaths;
 
     private IsolatedCopy(Path dir, Git git, ObjectId base) {
         this.dir = dir;
@@ -41,45 +37,34 @@ public final class IsolatedCopy implements AutoCloseable {
     }
 
     /**
-     * Like {@link #create}, but only {@code paths} are written to the folder; the index still holds the
-     * whole commit, and {@link #commitChanges} stages only those paths. For agents that name their files.
-     */
-    public static IsolatedCopy createSparse(Repository source, String commitId, Path parentDir, String name,
-                                            List<String> paths) throws IOException {
-        IsolatedCopy copy = prepare(source, commitId, parentDir, name, paths);
-        copy.sparsePaths = List.copyOf(paths);
-        return copy;
-    }
-
-    /**
      * Creates {@code parentDir/name} (keep it outside the user's working tree), shares {@code source}'s
      * objects and checks out {@code commitId} (an id or anything {@code source} resolves to a commit).
      */
     public static IsolatedCopy create(Repository source, String commitId, Path parentDir, String name)
             throws IOException {
-        return prepare(source, commitId, parentDir, name, null);
-    }
-
-    private static IsolatedCopy prepare(Repository source, String commitId, Path parentDir, String name,
-                                        List<String> sparse) throws IOException {
-        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
-            throw new BadInputException("copy name '" + name + "' must use only letters, digits, '.', '-', '_'");
-        }
-        Path dir = Files.createDirectories(parentDir).toAbsolutePath().resolve(name);
-        if (Files.exists(dir)) {
-            DirectoryDeletion.deleteTree(dir); // left behind by a process that was killed
-        }
-        Files.createDirectory(dir);
+        ObjectId base = resolveCommit(source, commitId);
+        Path dir = freshFolder(parentDir, name);
         try {
-            return checkOut(source, commitId, dir, sparse);
+            return checkOut(source, base, dir);
         } catch (IOException | RuntimeException e) {
             DirectoryDeletion.deleteTree(dir);
             throw e;
         }
     }
 
-    private static IsolatedCopy checkOut(Repository source, String commitId, Path dir, List<String> sparse)
-            throws IOException {
+    /** An empty folder {@code parentDir/name}; one left behind by a process that was killed is emptied. */
+    static Path freshFolder(Path parentDir, String name) throws IOException {
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new BadInputException("copy name '" + name + "' must use only letters, digits, '.', '-', '_'");
+        }
+        Path dir = Files.createDirectories(parentDir).toAbsolutePath().resolve(name);
+        if (Files.exists(dir)) {
+            DirectoryDeletion.deleteTree(dir);
+        }
+        return Files.createDirectory(dir);
+    }
+
+    private static IsolatedCopy checkOut(Repository source, ObjectId base, Path dir) throws IOException {
         try (Git init = Git.init().setDirectory(dir.toFile()).setInitialBranch(BRANCH).call()) {
             Path alternates = init.getRepository().getDirectory().toPath().resolve("objects/info/alternates");
             Files.createDirectories(alternates.getParent());
@@ -93,17 +78,8 @@ public final class IsolatedCopy implements AutoCloseable {
         Git git = Git.wrap(new FileRepositoryBuilder()
                 .setGitDir(dir.resolve(".git").toFile()).setWorkTree(dir.toFile())
                 .setObjectDirectory(source.getDirectory().toPath().resolve("objects").toFile()).setMustExist(true).build());
-        ObjectId base = resolveCommit(source, commitId);
-        if (base == null) {
-            git.close();
-            throw new BadInputException("commit '" + commitId + "' is not in repository " + source.getDirectory());
-        }
         try {
-            if (sparse != null) {
-                SparseCheckout.checkOut(git.getRepository(), BRANCH, base, sparse);
-            } else {
-                git.reset().setMode(ResetType.HARD).setRef(base.name()).call();
-            }
+            git.reset().setMode(ResetType.HARD).setRef(base.name()).call();
         } catch (GitAPIException e) {
             git.close();
             throw new IOException("cannot check out " + base.name() + " in " + dir + ": " + e.getMessage(), e);
@@ -111,17 +87,30 @@ public final class IsolatedCopy implements AutoCloseable {
         return new IsolatedCopy(dir, git, base);
     }
 
-    private static ObjectId resolveCommit(Repository repo, String commitId) throws IOException {
+    /** The commit {@code commitId} names in {@code repo}; a clear error when there is none. */
+    static ObjectId resolveCommit(Repository repo, String commitId) throws IOException {
+        ObjectId commit;
         try {
-            return repo.resolve(commitId + "^{commit}");
+            commit = repo.resolve(commitId + "^{commit}");
         } catch (MissingObjectException | IncorrectObjectTypeException e) {
-            return null;
+            commit = null;
         }
+        if (commit == null) {
+            throw new BadInputException("commit '" + commitId + "' is not in repository " + repo.getDirectory());
+        }
+        return commit;
     }
 
     /** The working tree the agent may write. */
+    @Override
     public Path dir() {
         return dir;
+    }
+
+    /** Empty: a full copy has every file on disk. */
+    @Override
+    public Optional<CommitView> view() {
+        return Optional.empty();
     }
 
     /** The commit the copy started from. */
@@ -138,11 +127,9 @@ public final class IsolatedCopy implements AutoCloseable {
      * Stages every added, modified and deleted file that .gitignore does not exclude and commits it on
      * top of the copy's head; empty when nothing changed.
      */
+    @Override
     public Optional<String> commitChanges(String message, PersonIdent author) throws IOException {
         try {
-            if (sparsePaths != null) {
-                return SparseCheckout.commit(git, sparsePaths, message, author);
-            }
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
             Status status = git.status().call();
@@ -161,6 +148,7 @@ public final class IsolatedCopy implements AutoCloseable {
      * Points {@code ref} in {@code source} (e.g. {@code refs/orchestra/<run>/steps/<step>}) at the copy's
      * head, so the engine can integrate it (the objects are already in the source's store); returns its id.
      */
+    @Override
     public String bringBack(Repository source, String ref) throws IOException {
         if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
             throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
@@ -175,6 +163,7 @@ public final class IsolatedCopy implements AutoCloseable {
     }
 
     /** Files, insertions and deletions between the base and the copy's head commit. */
+    @Override
     public ChangeStats stats() throws IOException {
         return ChangeCounter.between(git.getRepository(), base, git.getRepository().resolve("HEAD^{commit}"));
     }

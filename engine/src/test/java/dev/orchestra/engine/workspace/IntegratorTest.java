@@ -85,4 +85,65 @@ class IntegratorTest {
 
         assertThat(new Integrator(git.getRepository()).integrate(first.name(), next.name()).commit()).contains(next.name());
     }
+
+    @Test
+    void stepsThatChangedDifferentLinesOfOneFileAreMergedByContent() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "one\ntwo\nthree\nfour\nfive\n");
+        base = commit("longer");
+        RevCommit first = branchFromBase("first", "a.txt", "ONE\ntwo\nthree\nfour\nfive\n");
+        RevCommit second = branchFromBase("second", "a.txt", "one\ntwo\nthree\nfour\nFIVE\n");
+
+        Integrator.Result merged = new Integrator(git.getRepository()).integrate(first.name(), second.name());
+
+        assertThat(content(merged.commit().orElseThrow(), "a.txt")).isEqualTo("ONE\ntwo\nthree\nfour\nFIVE\n");
+    }
+
+    @Test
+    void deepFoldersChangedOnBothSidesKeepEveryOtherFile() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Files.createDirectories(dir.resolve("src/p" + i));
+            Files.writeString(dir.resolve("src/p" + i + "/F.java"), "class F" + i + " {}\n");
+        }
+        base = commit("deep");
+        git.checkout().setName("first").setCreateBranch(true).setStartPoint(base).call();
+        Files.writeString(dir.resolve("src/p1/F.java"), "class F1 { int a; }\n");
+        Files.writeString(dir.resolve("src/p1/G.java"), "class G {}\n");
+        RevCommit first = commit("first");
+        git.checkout().setName("second").setCreateBranch(true).setStartPoint(base).call();
+        Files.delete(dir.resolve("src/p3/F.java"));
+        Files.writeString(dir.resolve("src/p1/H.java"), "class H {}\n");
+        git.rm().addFilepattern("src/p3/F.java").call();
+        RevCommit second = commit("second");
+
+        String merged = new Integrator(git.getRepository()).integrate(first.name(), second.name()).commit().orElseThrow();
+
+        try (RevWalk walk = new RevWalk(git.getRepository()); TreeWalk tree = new TreeWalk(git.getRepository())) {
+            tree.addTree(walk.parseCommit(git.getRepository().resolve(merged)).getTree());
+            tree.setRecursive(true);
+            java.util.List<String> paths = new java.util.ArrayList<>();
+            while (tree.next()) {
+                paths.add(tree.getPathString());
+            }
+            assertThat(paths).containsExactly("a.txt", "b.txt", "src/p0/F.java", "src/p1/F.java", "src/p1/G.java",
+                    "src/p1/H.java", "src/p2/F.java", "src/p4/F.java");
+        }
+        assertThat(content(merged, "src/p1/F.java")).isEqualTo("class F1 { int a; }\n");
+    }
+
+    @Test
+    void aFileWhereTheOtherSideMadeAFolderIsAConflict() throws Exception {
+        git.checkout().setName("first").setCreateBranch(true).setStartPoint(base).call();
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs/guide.md"), "# Guide\n");
+        RevCommit first = commit("first");
+        git.checkout().setName("second").setCreateBranch(true).setStartPoint(base).call();
+        DirectoryDeletion.deleteTree(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs"), "a file\n");
+        RevCommit second = commit("second");
+
+        Integrator.Result merged = new Integrator(git.getRepository()).integrate(first.name(), second.name());
+
+        assertThat(merged.merged()).isFalse();
+        assertThat(String.join(",", merged.conflicts())).contains("docs");
+    }
 }

@@ -1,0 +1,34 @@
+package dev.orchestra.engine.workspace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Where one step's agent works, outside the user's working tree: a full {@link IsolatedCopy} (a git
+ * repository, for tools that build or run git) or a {@link FolderCopy} (only the step's files, for
+ * agents that name them). Either way the engine takes the step's changes as one commit.
+ */
+public sealed interface StepCopy extends AutoCloseable permits IsolatedCopy, FolderCopy {
+
+    /** The folder the agent may write. */
+    Path dir();
+
+    /** The commit the copy holds, for reading files the folder does not hold; empty for a full copy. */
+    Optional<CommitView> view();
+
+    /** Commits what changed in the folder on top of the copy's head; empty when nothing changed. */
+    Optional<String> commitChanges(String message, PersonIdent author) throws IOException;
+
+    /** Points {@code ref} in {@code source} at the copy's head commit (its objects are already there); returns its id. */
+    String bringBack(Repository source, String ref) throws IOException;
+
+    /** Files, insertions and deletions between the copy's base and its head commit. */
+    ChangeStats stats() throws IOException;
+
+    /** Deletes the copy's folder. */
+    @Override
+    void close();
+}

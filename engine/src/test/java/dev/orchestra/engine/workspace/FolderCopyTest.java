@@ -1,0 +1,164 @@
+package dev.orchestra.engine.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestra.engine.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Folder copies, checked with the real git command line: what git sees must be a valid, exact commit. */
+class FolderCopyTest {
+    private static final PersonIdent AGENT = new PersonIdent("Orchestra (code-writer)", "orchestra@localhost");
+
+    @TempDir
+    Path temp;
+
+    Path repo;
+    Git git;
+    String base;
+
+    @BeforeEach
+    void repository() throws Exception {
+        repo = temp.resolve("repo");
+        git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
+        // Names that sort differently as files and as folders ('-' < '.' < '/' < '0'), to catch a wrong tree order.
+        write("foo-bar", "dash\n");
+        write("foo.txt", "dot\n");
+        write("foo/inner/A.java", "class A {}\n");
+        write("foo/inner/B.java", "class B {}\n");
+        write("foo0", "zero\n");
+        write("tools/run.sh", "#!/bin/sh\necho hi\n");
+        repo.resolve("tools/run.sh").toFile().setExecutable(true);
+        git.add().addFilepattern(".").call();
+        base = git.commit().setMessage("base").setAuthor(AGENT).setCommitter(AGENT).setSign(false).call().name();
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    @Test
+    void holdsOnlyTheNamedFilesWithTheirModesAndNoRepository() throws Exception {
+        try (FolderCopy copy = FolderCopy.create(git.getRepository(), base, temp.resolve("copies"), "c1",
+                List.of("foo/inner/A.java", "tools/run.sh", "foo/New.java"))) {
+            assertThat(files(copy.dir())).containsExactly("foo/inner/A.java", "tools/run.sh");
+            assertThat(copy.dir().resolve("tools/run.sh")).isExecutable();
+            assertThat(copy.view().get().files()).containsKeys("foo-bar", "foo/inner/B.java", "foo0");
+            assertThat(copy.commitChanges("nothing", AGENT)).isEmpty();
+        }
+    }
+
+    @Test
+    void commitsChangedCreatedAndDeletedFilesAsOneValidCommitOnTheBase() throws Exception {
+        try (FolderCopy copy = FolderCopy.create(git.getRepository(), base, temp.resolve("copies"), "c2",
+                List.of("foo/inner/A.java", "foo/inner/B.java", "foo/New.java", "tools/run.sh"))) {
+            Files.writeString(copy.dir().resolve("foo/inner/A.java"), "class A { int x; }\n");
+            Files.delete(copy.dir().resolve("foo/inner/B.java"));
+            Files.writeString(copy.dir().resolve("foo/New.java"), "class New {}\n");
+
+            String commit = copy.commitChanges("s1: change foo\n\nOrchestra-Step: s1\n", AGENT).orElseThrow();
+            copy.bringBack(git.getRepository(), "refs/orchestra/r1/steps/s1");
+
+            assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
+            assertThat(gitCli("rev-parse", "refs/orchestra/r1/steps/s1").strip()).isEqualTo(commit);
+            assertThat(gitCli("rev-parse", commit + "^").strip()).isEqualTo(base);
+            assertThat(gitCli("diff", "--name-status", base, commit))
+                    .isEqualTo("A\tfoo/New.java\nM\tfoo/inner/A.java\nD\tfoo/inner/B.java\n");
+            assertThat(gitCli("show", commit + ":foo/inner/A.java")).isEqualTo("class A { int x; }\n");
+            assertThat(gitCli("ls-tree", commit, "tools/run.sh")).startsWith("100755 blob");
+            assertThat(gitCli("log", "-1", "--format=%an%n%B", commit)).isEqualTo("Orchestra (code-writer)\ns1: change foo\n\n"
+                    + "Orchestra-Step: s1\n\n");
+            assertThat(copy.stats().files()).containsExactly("foo/New.java", "foo/inner/A.java", "foo/inner/B.java");
+        }
+    }
+
+    @Test
+    void aFolderLeftEmptyDisappearsFromTheTree() throws Exception {
+        try (FolderCopy copy = FolderCopy.create(git.getRepository(), base, temp.resolve("copies"), "c3",
+                List.of("foo/inner/A.java", "foo/inner/B.java"))) {
+            Files.delete(copy.dir().resolve("foo/inner/A.java"));
+            Files.delete(copy.dir().resolve("foo/inner/B.java"));
+            String commit = copy.commitChanges("empty inner", AGENT).orElseThrow();
+
+            assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
+            assertThat(gitCli("ls-tree", "-r", "--name-only", commit)).isEqualTo("foo-bar\nfoo.txt\nfoo0\ntools/run.sh\n");
+        }
+    }
+
+    @Test
+    void theSourceRepositoryKeepsItsBranchAndWorkingTree() throws Exception {
+        try (FolderCopy copy = FolderCopy.create(git.getRepository(), base, temp.resolve("copies"), "c4",
+                List.of("foo.txt"))) {
+            Files.writeString(copy.dir().resolve("foo.txt"), "changed\n");
+            copy.commitChanges("change", AGENT).orElseThrow();
+        }
+        assertThat(gitCli("rev-parse", "main").strip()).isEqualTo(base);
+        assertThat(gitCli("status", "--porcelain")).isEmpty();
+        assertThat(temp.resolve("copies/c4")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownCommitIsBadInputAndLeavesNoFolder() {
+        assertThatThrownBy(() -> FolderCopy.create(git.getRepository(), "no-such-branch", temp.resolve("copies"), "c5",
+                List.of("foo.txt"))).isInstanceOf(BadInputException.class).hasMessageContaining("no-such-branch");
+        assertThat(temp.resolve("copies/c5")).doesNotExist();
+    }
+
+    @Test
+    void aCommitOnACommitKeepsTheFirst() throws Exception {
+        try (FolderCopy copy = FolderCopy.create(git.getRepository(), base, temp.resolve("copies"), "c6",
+                List.of("foo.txt", "foo0"))) {
+            Files.writeString(copy.dir().resolve("foo.txt"), "one\n");
+            String first = copy.commitChanges("first", AGENT).orElseThrow();
+            Files.writeString(copy.dir().resolve("foo0"), "two\n");
+            String second = copy.commitChanges("second", AGENT).orElseThrow();
+
+            try (RevWalk walk = new RevWalk(git.getRepository())) {
+                RevCommit parsed = walk.parseCommit(ObjectId.fromString(second));
+                assertThat(parsed.getParent(0).name()).isEqualTo(first);
+            }
+            assertThat(gitCli("show", second + ":foo.txt")).isEqualTo("one\n");
+            assertThat(gitCli("show", second + ":foo0")).isEqualTo("two\n");
+            assertThat(copy.commitChanges("third", AGENT)).isEqualTo(Optional.empty());
+        }
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (var walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    private String gitCli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
+        return out;
+    }
+}
