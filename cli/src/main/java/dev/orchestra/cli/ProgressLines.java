@@ -14,8 +14,13 @@ final class ProgressLines implements RunListener {
     private boolean boardShown;
 
     ProgressLines(PrintWriter err) {
+        this(err, System.console() != null && System.getenv("CI") == null);
+    }
+
+    /** Progress on {@code err}, redrawn in place when {@code terminal}, else as plain lines. */
+    ProgressLines(PrintWriter err, boolean terminal) {
         this.err = err;
-        this.terminal = System.console() != null && System.getenv("CI") == null;
+        this.terminal = terminal;
     }
 
     @Override
@@ -36,7 +41,7 @@ final class ProgressLines implements RunListener {
             err.flush();
             return;
         }
-        String withoutTimes = line.replaceAll("\\d+\\.\\ds", "").replaceAll("\\d+ tok", "");
+        String withoutTimes = line.replaceAll("\\d+\\.\\ds", "").replaceAll(" \\d+ tok", "");
         if (!withoutTimes.equals(lastBoard)) {
             lastBoard = withoutTimes;
             progress(line);

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,7 @@ public final class BudgetMeter {
     private long outputTokens;
     private BigDecimal cost;
     private int fixIterations;
+    private final Map<String, Long> stepTokens = new HashMap<>();
 
     /** A meter for a new run, on the system clock. */
     public BudgetMeter(Budget budget) {
@@ -48,10 +51,29 @@ public final class BudgetMeter {
 
     /** Counts one model call that used these tokens and cost this many dollars. */
     public synchronized void record(long inputTokens, long outputTokens, double cost) {
+        record("", inputTokens, outputTokens, cost);
+    }
+
+    /**
+     * Counts one model call of the request {@code correlationId} ({@code [run/]step/attempt}), and its
+     * tokens for that step too (see {@link #stepTokens}).
+     */
+    public synchronized void record(String correlationId, long inputTokens, long outputTokens, double cost) {
+        stepTokens.merge(stepOf(correlationId), inputTokens + outputTokens, Long::sum);
         this.calls++;
         this.inputTokens += inputTokens;
         this.outputTokens += outputTokens;
         this.cost = this.cost.add(BigDecimal.valueOf(cost));
+    }
+
+    /** Tokens the step's model calls used in this process so far: what a progress view shows while it runs. */
+    public synchronized long stepTokens(String stepId) {
+        return stepTokens.getOrDefault(stepId, 0L);
+    }
+
+    private static String stepOf(String correlationId) {
+        String[] parts = correlationId.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : correlationId;
     }
 
     /** Which limit is used up and by how much ({@code token budget used up: 10,240 of 10,000 ...}); empty if none. */

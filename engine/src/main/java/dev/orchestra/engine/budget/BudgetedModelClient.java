@@ -36,7 +36,7 @@ public final class BudgetedModelClient implements ModelClient {
         }
         try {
             ModelReply reply = delegate.complete(request);
-            meter.record(reply.inputTokens(), reply.outputTokens(),
+            meter.record(request.correlationId(), reply.inputTokens(), reply.outputTokens(),
                     pricing.cost(reply.model(), reply.inputTokens(), reply.outputTokens()));
             return reply;
         } finally {

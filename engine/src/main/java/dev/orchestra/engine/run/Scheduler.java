@@ -44,7 +44,7 @@ final class Scheduler {
             return thread;
         });
         CompletionService<StepRunner.Work> done = new ExecutorCompletionService<>(pool);
-        Map<String, Long> running = new LinkedHashMap<>();
+        Map<String, StepBoard.Running> running = new LinkedHashMap<>();
         try {
             while (true) {
                 if (state.status == RunStatus.RUNNING) {
@@ -53,13 +53,15 @@ final class Scheduler {
                 if (running.isEmpty()) {
                     break;
                 }
-                context.listener().board(StepBoard.line(state, running));
-                StepRunner.Work work = next(state, done, running);
-                running.remove(work.prepared().step().id());
-                if (state.status == RunStatus.RUNNING) {
-                    runner.finish(state, work);
+                context.listener().board(StepBoard.line(state, running, context.meter()));
+                // Every step that is done by now lands in this round; the state is saved once for all.
+                for (StepRunner.Work work = next(state, done, running); work != null; work = done(done)) {
+                    running.remove(work.prepared().step().id());
+                    if (state.status == RunStatus.RUNNING) {
+                        runner.finish(state, work);
+                    }
+                    BudgetStop.check(context, state);
                 }
-                BudgetStop.check(context, state);
                 context.store().save(state);
             }
         } finally {
@@ -68,13 +70,21 @@ final class Scheduler {
         return state.status == RunStatus.RUNNING && allSettled(state);
     }
 
-    private void start(RunState state, Map<String, Long> running, CompletionService<StepRunner.Work> done) {
+    private void start(RunState state, Map<String, StepBoard.Running> running, CompletionService<StepRunner.Work> done) {
+        List<StepRunner.Prepared> started = new ArrayList<>();
         for (Step step : ready(state, running.keySet())) {
-            if (running.size() >= jobs) {
-                return;
+            if (running.size() + started.size() >= jobs) {
+                break;
             }
-            StepRunner.Prepared prepared = runner.prepare(state, step);
-            running.put(step.id(), System.nanoTime());
+            started.add(runner.prepare(state, step));
+        }
+        if (started.isEmpty()) {
+            return;
+        }
+        context.store().save(state); // once for all the steps that start now, before any of them runs
+        for (StepRunner.Prepared prepared : started) {
+            running.put(prepared.step().id(), new StepBoard.Running(System.nanoTime(),
+                    context.meter().stepTokens(prepared.step().id())));
             done.submit(() -> StepRunner.work(prepared));
         }
     }
@@ -98,15 +108,30 @@ final class Scheduler {
         return ready;
     }
 
-    private StepRunner.Work next(RunState state, CompletionService<StepRunner.Work> done, Map<String, Long> running) {
+    private StepRunner.Work next(RunState state, CompletionService<StepRunner.Work> done, Map<String, StepBoard.Running> running) {
         try {
             while (true) {
                 Future<StepRunner.Work> future = done.poll(REPORT_EVERY_SECONDS, TimeUnit.SECONDS);
                 if (future != null) {
-                    return future.get();
+                    return result(future);
                 }
-                context.listener().board(StepBoard.line(state, running));
+                context.listener().board(StepBoard.line(state, running, context.meter()));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while steps were running", e);
+        }
+    }
+
+    /** A step that is already done, without waiting; null when none is. */
+    private static StepRunner.Work done(CompletionService<StepRunner.Work> done) {
+        Future<StepRunner.Work> future = done.poll();
+        return future == null ? null : result(future);
+    }
+
+    private static StepRunner.Work result(Future<StepRunner.Work> future) {
+        try {
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while steps were running", e);

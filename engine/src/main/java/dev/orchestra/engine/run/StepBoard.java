@@ -1,17 +1,21 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.budget.BudgetMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One line that shows where every step stands: done, running (with elapsed time and tokens so far),
- * waiting, failed. A terminal redraws it in place; a CI log gets it as a plain line on each change.
+ * One line that shows where every step stands: done, running (with elapsed time and the tokens of its
+ * model calls so far), waiting, failed. A terminal redraws it in place; a CI log gets it as a plain line on each change.
  */
 final class StepBoard {
     private StepBoard() {}
 
-    static String line(RunState state, Map<String, Long> running) {
+    /** A step that is running: since when ({@link System#nanoTime()}), and its tokens in the meter then. */
+    record Running(long startedNanos, long tokensBefore) {}
+
+    static String line(RunState state, Map<String, Running> running, BudgetMeter meter) {
         int done = 0;
         int waiting = 0;
         int failed = 0;
@@ -24,9 +28,8 @@ final class StepBoard {
         }
         List<String> parts = new ArrayList<>();
         running.forEach((id, started) -> {
-            StepRecord record = state.step(id);
-            long tokens = record.usage.inputTokens() + record.usage.outputTokens();
-            parts.add(id + " " + StepRunner.seconds((System.nanoTime() - started) / 1_000_000)
+            long tokens = meter.stepTokens(id) - started.tokensBefore();
+            parts.add(id + " " + StepRunner.seconds((System.nanoTime() - started.startedNanos()) / 1_000_000)
                     + (tokens > 0 ? " " + tokens + " tok" : ""));
         });
         return "steps: " + done + " done, " + running.size() + " running" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")

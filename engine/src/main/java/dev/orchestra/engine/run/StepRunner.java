@@ -3,11 +3,16 @@ package dev.orchestra.engine.run;
 import dev.orchestra.engine.agent.Agent;
 import dev.orchestra.engine.agent.AgentResult;
 import dev.orchestra.engine.agent.AgentTask;
+import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.policy.PatchPolicy;
+import dev.orchestra.engine.policy.Policy;
 import dev.orchestra.engine.policy.Refusal;
 import dev.orchestra.engine.workspace.ChangeStats;
+import dev.orchestra.engine.workspace.FolderCopy;
 import dev.orchestra.engine.workspace.Integrator;
 import dev.orchestra.engine.workspace.IsolatedCopy;
+import dev.orchestra.engine.workspace.StepCopy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +38,23 @@ final class StepRunner {
         this.context = context;
     }
 
-    /** A step ready to run: everything its worker needs, decided on the orchestrator's thread. */
+    /**
+     * A step ready to run: everything its worker needs, decided on the orchestrator's thread, including
+     * the policy its patch is checked against and the redactor its log goes through.
+     */
     record Prepared(String runId, Step step, int attempt, String base, Agent agent, AgentTask task, Repository repo,
-                    Path copiesDir) {}
+                    Path copiesDir, PatchPolicy patchPolicy, Policy policy, SecretRedactor redactor) {}
 
-    /** What the agent did in its copy; its commit, if any, is already readable from the repository. */
-    record Work(Prepared prepared, AgentResult result, Optional<String> commit, ChangeStats stats, String error) {}
+    /**
+     * What the agent did in its copy; its commit, if any, is already readable from the repository, and
+     * already checked against the policy ({@code refusals}).
+     */
+    record Work(Prepared prepared, AgentResult result, Optional<String> commit, ChangeStats stats, List<Refusal> refusals,
+                String error) {
+        static Work without(Prepared prepared, AgentResult result, String error) {
+            return new Work(prepared, result, Optional.empty(), ChangeStats.NONE, List.of(), error);
+        }
+    }
 
     private static final Object BRING_BACK = new Object();
 
@@ -50,7 +66,6 @@ final class StepRunner {
         Path runDir = context.runDir(state);
         Path log = runDir.resolve("logs").resolve(step.id() + ".log");
         record.log = runDir.relativize(log).toString().replace('\\', '/');
-        context.store().save(state);
         context.progress("delegate: " + step.id() + " (" + step.agent() + ") started"
                 + (record.attempts > 1 ? ", attempt " + record.attempts : ""));
         Agent agent = context.agents().create(step);
@@ -59,7 +74,7 @@ final class StepRunner {
         AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), null, log,
                 Duration.ofSeconds(state.stepTimeoutSeconds));
         return new Prepared(state.runId, step, record.attempts, state.candidate, agent, task, context.tree().repository(),
-                context.copiesDir());
+                context.copiesDir(), context.policy(), RunPolicy.of(state, step), context.redactor());
     }
 
     /**
@@ -68,34 +83,42 @@ final class StepRunner {
      * Safe to call from any thread.
      */
     static Work work(Prepared prepared) {
+        try {
+            return workInCopy(prepared);
+        } finally {
+            Redaction.file(prepared.task().logFile(), prepared.redactor());
+        }
+    }
+
+    private static Work workInCopy(Prepared prepared) {
         Step step = prepared.step();
         // One folder per attempt: a process orphaned by a kill may still be writing in the last one.
         String name = prepared.runId() + "-" + step.id() + "-" + prepared.attempt();
         List<String> needed = prepared.agent().filesNeeded();
-        try (IsolatedCopy copy = needed == null
+        try (StepCopy copy = needed == null
                 ? IsolatedCopy.create(prepared.repo(), prepared.base(), prepared.copiesDir(), name)
-                : IsolatedCopy.createSparse(prepared.repo(), prepared.base(), prepared.copiesDir(), name, needed)) {
-            AgentTask task = prepared.task();
-            AgentResult result = prepared.agent().run(new AgentTask(task.stepId(), task.instructions(), task.params(),
-                    task.scope(), copy.dir(), task.logFile(), task.timeout()));
+                : FolderCopy.create(prepared.repo(), prepared.base(), prepared.copiesDir(), name, needed)) {
+            AgentResult result = prepared.agent().run(prepared.task().in(copy.dir(), copy.view().orElse(null)));
             CrashPoints.reach("delegate.after-agent");
             if (result.status() != AgentResult.Status.SUCCEEDED) {
-                return new Work(prepared, result, Optional.empty(), ChangeStats.NONE, null);
+                return Work.without(prepared, result, null);
             }
             Optional<String> commit = copy.commitChanges(StepCommits.message(prepared.runId(), step, result),
                     StepCommits.author(step));
             if (commit.isEmpty()) {
-                return new Work(prepared, result, commit, ChangeStats.NONE, null);
+                return Work.without(prepared, result, null);
             }
             synchronized (BRING_BACK) {
                 copy.bringBack(prepared.repo(), "refs/orchestra/" + prepared.runId() + "/steps/" + step.id());
             }
-            return new Work(prepared, result, commit, copy.stats(), null);
+            List<Refusal> refusals = prepared.patchPolicy().check(prepared.repo(), prepared.base(), commit.get(),
+                    prepared.policy());
+            return new Work(prepared, result, commit, copy.stats(), refusals, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Work(prepared, null, Optional.empty(), ChangeStats.NONE, "interrupted");
+            return Work.without(prepared, null, "interrupted");
         } catch (IOException | RuntimeException e) {
-            return new Work(prepared, null, Optional.empty(), ChangeStats.NONE, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Work.without(prepared, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -128,8 +151,7 @@ final class StepRunner {
             context.progress("delegate: " + step.id() + " changed nothing — " + record.summary);
             return;
         }
-        List<Refusal> refusals = context.policy().check(context.tree().repository(), work.prepared().base(),
-                work.commit().get(), RunPolicy.of(state, step));
+        List<Refusal> refusals = work.refusals();
         if (!refusals.isEmpty()) {
             refusals.forEach(r -> state.refusals.add(step.id() + ": " + r));
             sendBackOrFail(state, step, record, "was refused: " + refusals.get(0));
