@@ -1,0 +1,143 @@
+package dev.orchestra.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestra.engine.agent.AgentRegistry;
+import dev.orchestra.engine.budget.Budget;
+import dev.orchestra.engine.budget.BudgetMeter;
+import dev.orchestra.engine.maven.MavenLocator;
+import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.policy.PatchPolicy;
+import dev.orchestra.engine.workflow.WorkflowLoader;
+import dev.orchestra.engine.workspace.WorkingTree;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Steps whose patches conflict, driven through the real step runner, real command agents and real
+ * merges. The scheduler's claims keep steps on the same file apart, so a conflict needs a step to
+ * start from an older candidate: here two steps are started together on purpose.
+ */
+class StepConflictTest {
+    private static final PersonIdent ME = new PersonIdent("Test", "test@example.invalid");
+
+    @TempDir
+    Path temp;
+
+    Path repo;
+    Git git;
+    WorkingTree tree;
+    RunContext context;
+    final List<String> progress = new ArrayList<>();
+
+    @BeforeEach
+    void repository() throws Exception {
+        repo = temp.resolve("repo");
+        git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
+        Files.writeString(repo.resolve("notes.txt"), "1\n2\n3\n4\n5\n");
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("base").setAuthor(ME).setCommitter(ME).setSign(false).call();
+        tree = WorkingTree.open(repo);
+        AgentRegistry agents = AgentRegistry.withToolAgents(new MavenLocator(Map.of(), Path.of("/nowhere")));
+        SecretRedactor redactor = SecretRedactor.withValues();
+        context = new RunContext(tree, new RunStore(repo), agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
+                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor);
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    @Test
+    void aStepThatConflictsRunsAgainOnTheNewBaseAndLands() throws Exception {
+        RunState state = state(edit("first", "s/^1$/1 first/"), edit("second", "s/^1$/one/; s/^5$/five/"));
+        StepRunner runner = new StepRunner(context);
+        StepRunner.Work first = StepRunner.work(runner.prepare(state, step(state, "first")));
+        StepRunner.Work second = StepRunner.work(runner.prepare(state, step(state, "second")));
+
+        runner.finish(state, first);
+        runner.finish(state, second);
+
+        assertThat(state.step("second").status).isEqualTo(StepRecord.Status.PENDING);
+        assertThat(state.step("second").retryNote).contains("conflicted with changes that landed meanwhile in notes.txt");
+        assertThat(progress).anyMatch(line -> line.contains("second conflicts in notes.txt; running it again on the new base"));
+
+        runner.finish(state, StepRunner.work(runner.prepare(state, step(state, "second"))));
+
+        assertThat(state.status).isEqualTo(RunStatus.RUNNING);
+        assertThat(state.step("second").status).isEqualTo(StepRecord.Status.DELEGATED);
+        assertThat(state.step("second").attempts).isEqualTo(2);
+        assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\nfive\n");
+        assertThat(messages(state.candidate)).containsExactly("second", "first", "base");
+    }
+
+    @Test
+    void aStepThatConflictsAgainAfterItsReRunIsEscalated() throws Exception {
+        RunState state = state(edit("first", "s/^1$/1 first/"), edit("second", "s/^1$/one/; s/^5$/five/"),
+                edit("third", "s/^5$/5 third/"));
+        StepRunner runner = new StepRunner(context);
+        StepRunner.Work first = StepRunner.work(runner.prepare(state, step(state, "first")));
+        StepRunner.Work second = StepRunner.work(runner.prepare(state, step(state, "second")));
+        StepRunner.Work third = StepRunner.work(runner.prepare(state, step(state, "third")));
+        runner.finish(state, first);
+        runner.finish(state, second); // sent back
+        StepRunner.Work again = StepRunner.work(runner.prepare(state, step(state, "second")));
+        runner.finish(state, third); // lands meanwhile, on the line the re-run changes
+
+        runner.finish(state, again);
+
+        assertThat(state.status).isEqualTo(RunStatus.ESCALATED);
+        assertThat(state.failedStep).isEqualTo("second");
+        assertThat(state.failure).contains("conflicts in notes.txt", "even after a re-run", "a human must combine them");
+        assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\n5 third\n");
+        assertThat(git.getRepository().resolve("main").name()).isEqualTo(state.baseCommit);
+    }
+
+    private static Step edit(String id, String sed) {
+        return new Step(id, "command", id, List.of("notes.txt"), List.of(),
+                Map.of("run", "sed -i -e '" + sed + "' notes.txt"), null);
+    }
+
+    private RunState state(Step... steps) {
+        RunState state = new RunState();
+        state.runId = "conflicts";
+        state.plan = new Plan("conflicts", "", List.of(steps));
+        for (Step step : steps) {
+            state.steps.add(new StepRecord(step.id(), step.agent()));
+        }
+        state.baseCommit = tree.head();
+        state.candidate = state.baseCommit;
+        return state;
+    }
+
+    private static Step step(RunState state, String id) {
+        return state.plan.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private String file(String commit, String path) throws Exception {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            TreeWalk found = TreeWalk.forPath(git.getRepository(), path, walk.parseCommit(git.getRepository().resolve(commit)).getTree());
+            return new String(git.getRepository().open(found.getObjectId(0)).getBytes());
+        }
+    }
+
+    private List<String> messages(String commit) throws Exception {
+        List<String> messages = new ArrayList<>();
+        git.log().add(git.getRepository().resolve(commit)).call().forEach(c -> messages.add(c.getShortMessage().replaceAll(":.*", "")));
+        return messages;
+    }
+}
