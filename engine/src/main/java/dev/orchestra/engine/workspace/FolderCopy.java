@@ -1,6 +1,5 @@
 package dev.orchestra.engine.workspace;
 
-import dev.orchestra.engine.BadInputException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -138,9 +137,7 @@ public final class FolderCopy implements StepCopy {
 
     @Override
     public String bringBack(Repository target, String ref) throws IOException {
-        if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
-            throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
-        }
+        Refs.requireName(ref);
         Refs.point(target, ref, head);
         return head.name();
     }

@@ -150,9 +150,7 @@ public final class IsolatedCopy implements StepCopy {
      */
     @Override
     public String bringBack(Repository source, String ref) throws IOException {
-        if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
-            throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
-        }
+        Refs.requireName(ref);
         return pointAt(source, ref);
     }
 

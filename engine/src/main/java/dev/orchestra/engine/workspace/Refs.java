@@ -1,5 +1,6 @@
 package dev.orchestra.engine.workspace;
 
+import dev.orchestra.engine.BadInputException;
 import java.io.IOException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -8,6 +9,13 @@ import org.eclipse.jgit.lib.Repository;
 /** Points a ref at a commit, unconditionally; Orchestra's own bookkeeping refs keep no reflog. */
 final class Refs {
     private Refs() {}
+
+    /** Refuses anything but a valid ref name under {@code refs/}. */
+    static void requireName(String ref) {
+        if (!ref.startsWith("refs/") || !Repository.isValidRefName(ref)) {
+            throw new BadInputException("'" + ref + "' is not a valid git ref name under refs/");
+        }
+    }
 
     static void point(Repository repo, String ref, ObjectId commit) throws IOException {
         RefUpdate update = repo.updateRef(ref);
