@@ -49,14 +49,9 @@ public final class BudgetMeter {
         return budget;
     }
 
-    /** Counts one model call that used these tokens and cost this many dollars. */
-    public synchronized void record(long inputTokens, long outputTokens, double cost) {
-        record("", inputTokens, outputTokens, cost);
-    }
-
     /**
-     * Counts one model call of the request {@code correlationId} ({@code [run/]step/attempt}), and its
-     * tokens for that step too (see {@link #stepTokens}).
+     * Counts one model call of the request {@code correlationId} ({@code [run/]step/attempt}) that used these
+     * tokens and cost this many dollars; the tokens count for that step too (see {@link #stepTokens}).
      */
     public synchronized void record(String correlationId, long inputTokens, long outputTokens, double cost) {
         stepTokens.merge(stepOf(correlationId), inputTokens + outputTokens, Long::sum);

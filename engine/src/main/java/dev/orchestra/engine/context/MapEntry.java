@@ -16,7 +16,7 @@ record MapEntry(String path, int tier, List<String> levels) {
             Comparator.comparingInt(MapEntry::tier).thenComparing(MapEntry::path);
 
     static MapEntry of(String path, int tier, boolean withPrivate, Optional<String> javaSource) {
-        String title = tier == 0 ? path + " (focus)" : path;
+        String title = title(path, tier);
         Optional<JavaOutline.Outline> outline = javaSource.flatMap(source -> JavaOutline.of(source, withPrivate));
         if (outline.isEmpty()) {
             return pathOnly(path, tier);
@@ -27,8 +27,12 @@ record MapEntry(String path, int tier, List<String> levels) {
 
     /** A file shown by its path only, whatever the budget. */
     static MapEntry pathOnly(String path, int tier) {
-        String title = tier == 0 ? path + " (focus)" : path;
+        String title = title(path, tier);
         return new MapEntry(path, tier, List.of(title, title, title));
+    }
+
+    private static String title(String path, int tier) {
+        return tier == 0 ? path + " (focus)" : path;
     }
 
     private static String block(String title, List<String> lines) {

@@ -13,10 +13,6 @@ public record ChangeStats(List<String> files, int insertions, int deletions) {
         files = List.copyOf(files);
     }
 
-    public int filesChanged() {
-        return files.size();
-    }
-
     public boolean isEmpty() {
         return files.isEmpty();
     }

@@ -19,7 +19,7 @@ class BudgetMeterTest {
     @Test
     void anUnlimitedBudgetIsNeverExhausted() {
         BudgetMeter meter = new BudgetMeter(Budget.UNLIMITED, clock, Spent.NOTHING);
-        meter.record(1_000_000, 1_000_000, 500.0);
+        meter.record("s1/1", 1_000_000, 1_000_000, 500.0);
         clock.advance(Duration.ofDays(2));
 
         assertThat(meter.exhausted()).isEmpty();
@@ -38,10 +38,10 @@ class BudgetMeterTest {
     @Test
     void theCallLimitIsReachedWhenTheLastAllowedCallIsMade() {
         BudgetMeter meter = new BudgetMeter(new Budget(null, null, 2, null, null), clock, Spent.NOTHING);
-        meter.record(1, 1, 0);
+        meter.record("s1/1", 1, 1, 0);
         assertThat(meter.exhausted()).isEmpty();
 
-        meter.record(1, 1, 0);
+        meter.record("s1/1", 1, 1, 0);
 
         assertThat(meter.exhausted()).contains("model call budget used up: 2 calls of 2 (--max-model-calls)");
     }
@@ -85,7 +85,7 @@ class BudgetMeterTest {
             done.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < callsEach; i++) {
-                    meter.record(3, 2, 0.001);
+                    meter.record("s1/1", 3, 2, 0.001);
                 }
                 return null;
             }));
@@ -115,7 +115,7 @@ class BudgetMeterTest {
 
     private BudgetMeter meterWith(Budget budget, long in, long out, double cost) {
         BudgetMeter meter = new BudgetMeter(budget, clock, Spent.NOTHING);
-        meter.record(in, out, cost);
+        meter.record("s1/1", in, out, cost);
         return meter;
     }
 }

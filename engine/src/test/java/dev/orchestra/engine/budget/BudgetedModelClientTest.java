@@ -75,7 +75,7 @@ class BudgetedModelClientTest {
     @Test
     void aRetryingClientGivesUpAtOnceWhenTheBudgetRefuses() {
         BudgetMeter meter = new BudgetMeter(new Budget(null, null, 1, null, null));
-        meter.record(10, 10, 0);
+        meter.record("s1/1", 10, 10, 0);
         ModelClient model = new RetryingModelClient(new BudgetedModelClient(adapter(), meter, (m, in, out) -> 0),
                 new RetryPolicy(5, Duration.ofMillis(1), Duration.ofSeconds(1)));
 
