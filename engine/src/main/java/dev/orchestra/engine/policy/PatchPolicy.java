@@ -18,7 +18,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -47,10 +46,22 @@ public final class PatchPolicy {
 
     /** Every rule the change from {@code fromCommit} to {@code toCommit} breaks; empty when it may land. */
     public List<Refusal> check(Repository repo, String fromCommit, String toCommit, Policy policy) {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            return check(reader, commit(repo, fromCommit), commit(repo, toCommit), policy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the diff " + fromCommit + ".." + toCommit + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same, reading both commits through {@code reader} (a step's commit may still be only in memory,
+     * see {@link dev.orchestra.engine.workspace.ObjectBatch}).
+     */
+    public List<Refusal> check(ObjectReader reader, ObjectId fromCommit, ObjectId toCommit, Policy policy) {
         ScopeRules scopes = new ScopeRules(policy);
         Set<Refusal> refusals = new LinkedHashSet<>();
-        try (ObjectReader reader = repo.newObjectReader()) {
-            List<DiffEntry> changes = changes(repo, reader, fromCommit, toCommit);
+        try {
+            List<DiffEntry> changes = changes(reader, fromCommit, toCommit);
             Set<String> deleted = changes.stream().filter(entry -> entry.getChangeType() == ChangeType.DELETE)
                     .map(DiffEntry::getOldPath).collect(Collectors.toSet());
             for (DiffEntry entry : changes) {
@@ -68,7 +79,7 @@ public final class PatchPolicy {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the diff " + fromCommit + ".." + toCommit + ": "
+            throw new UncheckedIOException("reading the diff " + fromCommit.name() + ".." + toCommit.name() + ": "
                     + e.getMessage(), e);
         }
         return List.copyOf(refusals);
@@ -106,22 +117,21 @@ public final class PatchPolicy {
         return new Refusal(path, Rule.SUBMODULE, "changes the submodule configuration");
     }
 
-    private static List<DiffEntry> changes(Repository repo, ObjectReader reader, String from, String to)
-            throws IOException {
-        try (RevWalk walk = new RevWalk(reader); TreeWalk trees = new TreeWalk(repo, reader)) {
-            trees.addTree(tree(repo, walk, from));
-            trees.addTree(tree(repo, walk, to));
+    private static List<DiffEntry> changes(ObjectReader reader, ObjectId from, ObjectId to) throws IOException {
+        try (RevWalk walk = new RevWalk(reader); TreeWalk trees = new TreeWalk(reader)) {
+            trees.addTree(walk.parseCommit(from).getTree());
+            trees.addTree(walk.parseCommit(to).getTree());
             trees.setRecursive(true);
             trees.setFilter(TreeFilter.ANY_DIFF);
             return DiffEntry.scan(trees);
         }
     }
 
-    private static RevTree tree(Repository repo, RevWalk walk, String commit) throws IOException {
+    private static ObjectId commit(Repository repo, String commit) throws IOException {
         ObjectId id = repo.resolve(commit + "^{commit}");
         if (id == null) {
             throw new BadInputException("commit " + commit + " not found in " + repo.getDirectory());
         }
-        return walk.parseCommit(id).getTree();
+        return id;
     }
 }

@@ -62,6 +62,7 @@ final class Scheduler {
                     }
                     BudgetStop.check(context, state);
                 }
+                runner.endRound(state);
                 context.store().save(state);
             }
         } finally {

@@ -12,6 +12,7 @@ import dev.orchestra.engine.workspace.ChangeStats;
 import dev.orchestra.engine.workspace.FolderCopy;
 import dev.orchestra.engine.workspace.Integrator;
 import dev.orchestra.engine.workspace.IsolatedCopy;
+import dev.orchestra.engine.workspace.ObjectBatch;
 import dev.orchestra.engine.workspace.StepCopy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 
@@ -30,12 +33,19 @@ import org.eclipse.jgit.lib.Repository;
  * copy at the candidate commit), {@link #work} (any thread: the agent in its copy, its changes
  * committed there), {@link #finish} (orchestrator thread: checks, then a 3-way merge onto the
  * candidate). A conflict or a write outside the step's files sends the step back once.
+ *
+ * <p>The merges of the steps that land in one round, and the commits of the folder copies they come
+ * from, stay in memory until {@link #endRound} writes them to the repository as one pack and moves the
+ * candidate ref; the run state is saved only after that.
  */
 final class StepRunner {
     private final RunContext context;
+    private final ObjectBatch round;
+    private String candidateRef;
 
     StepRunner(RunContext context) {
         this.context = context;
+        this.round = new ObjectBatch(context.tree().repository());
     }
 
     /**
@@ -49,10 +59,10 @@ final class StepRunner {
      * What the agent did in its copy; its commit, if any, is already readable from the repository, and
      * already checked against the policy ({@code refusals}).
      */
-    record Work(Prepared prepared, AgentResult result, Optional<String> commit, ChangeStats stats, List<Refusal> refusals,
-                String error) {
+    record Work(Prepared prepared, AgentResult result, Optional<String> commit, ObjectBatch objects, ChangeStats stats,
+                List<Refusal> refusals, String error) {
         static Work without(Prepared prepared, AgentResult result, String error) {
-            return new Work(prepared, result, Optional.empty(), ChangeStats.NONE, List.of(), error);
+            return new Work(prepared, result, Optional.empty(), null, ChangeStats.NONE, List.of(), error);
         }
     }
 
@@ -78,9 +88,9 @@ final class StepRunner {
     }
 
     /**
-     * In its own isolated copy: runs the agent, commits what it changed and brings the commit back into
-     * the repository under {@code refs/orchestra/<run>/steps/<step>}; the copy is gone afterwards.
-     * Safe to call from any thread.
+     * In its own copy: runs the agent and commits what it changed (a full copy's commit is brought back
+     * into the repository under {@code refs/orchestra/<run>/steps/<step>}; a folder copy's stays in memory
+     * until the merge is written); the copy is gone afterwards. Safe to call from any thread.
      */
     static Work work(Prepared prepared) {
         try {
@@ -108,12 +118,18 @@ final class StepRunner {
             if (commit.isEmpty()) {
                 return Work.without(prepared, result, null);
             }
-            synchronized (BRING_BACK) {
-                copy.bringBack(prepared.repo(), "refs/orchestra/" + prepared.runId() + "/steps/" + step.id());
+            if (copy instanceof IsolatedCopy full) {
+                synchronized (BRING_BACK) {
+                    full.bringBack(prepared.repo(), "refs/orchestra/" + prepared.runId() + "/steps/" + step.id());
+                }
             }
-            List<Refusal> refusals = prepared.patchPolicy().check(prepared.repo(), prepared.base(), commit.get(),
-                    prepared.policy());
-            return new Work(prepared, result, commit, copy.stats(), refusals, null);
+            ObjectBatch made = copy.unwritten();
+            List<Refusal> refusals;
+            try (ObjectReader reader = made.newReader()) {
+                refusals = prepared.patchPolicy().check(reader, ObjectId.fromString(prepared.base()),
+                        ObjectId.fromString(commit.get()), prepared.policy());
+            }
+            return new Work(prepared, result, commit, made, copy.stats(), refusals, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Work.without(prepared, null, "interrupted");
@@ -157,7 +173,9 @@ final class StepRunner {
             sendBackOrFail(state, step, record, "was refused: " + refusals.get(0));
             return;
         }
-        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get());
+        round.addAll(work.objects());
+        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get(),
+                round);
         if (!merged.merged()) {
             sendBackOrEscalate(state, step, record, merged);
             return;
@@ -173,11 +191,27 @@ final class StepRunner {
         record.status = StepRecord.Status.DELEGATED;
         record.retryNote = null;
         state.candidate = commit;
-        context.tree().setRef("refs/orchestra/" + state.runId + "/candidate", state.candidate);
-        CrashPoints.reach("delegate.after-bring-back");
+        candidateRef = "refs/orchestra/" + state.runId + "/candidate";
         context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " file(s) (+"
                 + stats.insertions() + " -" + stats.deletions() + ") in " + seconds(record.durationMillis)
                 + tokens(record));
+    }
+
+    /**
+     * Ends a round of landings: writes the round's objects to the repository as one pack and points the
+     * candidate ref at the new candidate. Call it before the state that names the candidate is saved.
+     */
+    void endRound(RunState state) {
+        try {
+            round.write();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the merged steps to the repository", e);
+        }
+        if (candidateRef != null) {
+            context.tree().setRef(candidateRef, state.candidate);
+            candidateRef = null;
+            CrashPoints.reach("delegate.after-bring-back");
+        }
     }
 
     private void sendBackOrFail(RunState state, Step step, StepRecord record, String violation) {

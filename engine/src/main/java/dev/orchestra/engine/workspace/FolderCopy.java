@@ -14,7 +14,6 @@ import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -23,22 +22,24 @@ import org.eclipse.jgit.lib.Repository;
  * A step's copy that is a plain folder holding only the files the step names (no repository, no
  * index): the rest of the commit stays readable through {@link #view()}. Committing writes the
  * folder's versions of those files over the head commit's tree, rewriting only the trees along
- * their paths, straight into the run's repository. A model agent needs no more, and a 2,000-file
- * repository then costs a couple of file writes per step.
+ * their paths, into an {@link ObjectBatch} that the engine writes to the repository with the merge.
+ * A model agent needs no more, and a 2,000-file repository then costs a couple of file writes per step.
  */
 public final class FolderCopy implements StepCopy {
     private final Path dir;
-    private final Repository source;
     private final CommitView base;
     private final List<String> paths;
+    private final ObjectBatch made;
     private ObjectId head;
+    private ObjectId headTree;
 
     private FolderCopy(Path dir, Repository source, CommitView base, List<String> paths) {
         this.dir = dir;
-        this.source = source;
         this.base = base;
         this.paths = paths;
+        this.made = new ObjectBatch(source);
         this.head = base.commit();
+        this.headTree = base.tree();
     }
 
     /**
@@ -92,9 +93,8 @@ public final class FolderCopy implements StepCopy {
      */
     @Override
     public Optional<String> commitChanges(String message, PersonIdent author) throws IOException {
-        CommitView current = head.equals(base.commit()) ? base : CommitView.of(source, head);
-        Map<String, TreeFiles.Entry> files = current.files();
-        try (ObjectInserter inserter = source.newObjectInserter(); ObjectReader reader = source.newObjectReader()) {
+        try (ObjectReader reader = made.newReader()) {
+            Map<String, TreeFiles.Entry> files = TreeFiles.of(reader, headTree);
             Map<String, Optional<TreeFiles.Entry>> edits = new TreeMap<>();
             for (String path : paths) {
                 TreeFiles.Entry before = files.get(path);
@@ -108,7 +108,7 @@ public final class FolderCopy implements StepCopy {
                     }
                     continue;
                 }
-                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(file));
+                ObjectId blob = made.insert(Constants.OBJ_BLOB, Files.readAllBytes(file));
                 FileMode mode = before != null ? before.mode()
                         : Files.isExecutable(file) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
                 if (before == null || !before.id().equals(blob)) {
@@ -118,8 +118,8 @@ public final class FolderCopy implements StepCopy {
             if (edits.isEmpty()) {
                 return Optional.empty();
             }
-            ObjectId tree = TreeEdits.apply(reader, inserter, current.tree(), edits);
-            if (tree.equals(current.tree())) {
+            ObjectId tree = TreeEdits.apply(reader, made, headTree, edits);
+            if (tree.equals(headTree)) {
                 return Optional.empty();
             }
             CommitBuilder commit = new CommitBuilder();
@@ -128,23 +128,23 @@ public final class FolderCopy implements StepCopy {
             commit.setAuthor(author);
             commit.setCommitter(author);
             commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            head = id;
-            return Optional.of(id.name());
+            head = made.insert(commit);
+            headTree = tree;
+            return Optional.of(head.name());
         }
     }
 
+    /** The commits' objects, in memory: the repository gets them when the engine writes the batch. */
     @Override
-    public String bringBack(Repository target, String ref) throws IOException {
-        Refs.requireName(ref);
-        Refs.point(target, ref, head);
-        return head.name();
+    public ObjectBatch unwritten() {
+        return made;
     }
 
     @Override
     public ChangeStats stats() throws IOException {
-        return ChangeCounter.between(source, base.commit(), head);
+        try (ObjectReader reader = made.newReader()) {
+            return ChangeCounter.between(reader, made.repository().getConfig(), base.commit(), head);
+        }
     }
 
     @Override

@@ -20,7 +20,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Puts a step's commit on top of the candidate with a real 3-way merge (the step's parent is the
- * merge base), in memory: the working tree is never touched. The result keeps the step's message
+ * merge base), in memory: the working tree is never touched, and the new trees and commit stay in an
+ * {@link ObjectBatch} until the caller writes it. The result keeps the step's message
  * and author, so the run branch has one commit per step.
  *
  * <p>When no file changed on both sides (the usual case: steps that run at once never share files),
@@ -41,8 +42,25 @@ public final class Integrator {
         }
     }
 
+    /** Merges {@code stepCommit} onto {@code candidate}; the new objects are in the repository when it returns. */
     public Result integrate(String candidate, String stepCommit) {
-        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+        ObjectBatch batch = new ObjectBatch(repo);
+        Result result = integrate(candidate, stepCommit, batch);
+        try {
+            batch.write();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the merge of " + stepCommit, e);
+        }
+        return result;
+    }
+
+    /**
+     * Merges {@code stepCommit} onto {@code candidate}, reading both through {@code batch} (either may be
+     * held there) and putting the new objects in it; the caller writes the batch before it records the
+     * result anywhere. A merge that needs JGit's resolve merger writes the batch first.
+     */
+    public Result integrate(String candidate, String stepCommit, ObjectBatch batch) {
+        try (ObjectReader reader = batch.newReader(); RevWalk walk = new RevWalk(reader)) {
             RevCommit onto = walk.parseCommit(ObjectId.fromString(candidate));
             RevCommit step = walk.parseCommit(ObjectId.fromString(stepCommit));
             if (step.getParentCount() == 1 && step.getParent(0).equals(onto)) {
@@ -50,11 +68,12 @@ public final class Integrator {
             }
             if (step.getParentCount() == 1) {
                 walk.parseHeaders(step.getParent(0));
-                Optional<ObjectId> tree = disjointMerge(walk.getObjectReader(), inserter, onto, step);
+                Optional<ObjectId> tree = disjointMerge(reader, batch, onto, step);
                 if (tree.isPresent()) {
-                    return new Result(Optional.of(commit(inserter, tree.get(), onto, step).name()), List.of());
+                    return new Result(Optional.of(commit(batch, tree.get(), onto, step).name()), List.of());
                 }
             }
+            batch.write();
             ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
             merger.setBase(step.getParentCount() == 0 ? null : step.getParent(0).getTree());
             if (!merger.merge(onto, step)) {
@@ -62,7 +81,11 @@ public final class Integrator {
                         ? List.copyOf(merger.getFailingPaths().keySet()) : List.copyOf(merger.getUnmergedPaths());
                 return new Result(Optional.empty(), conflicts);
             }
-            return new Result(Optional.of(commit(inserter, merger.getResultTreeId(), onto, step).name()), List.of());
+            try (ObjectInserter inserter = repo.newObjectInserter()) {
+                ObjectId merged = commit(inserter, merger.getResultTreeId(), onto, step);
+                inserter.flush();
+                return new Result(Optional.of(merged.name()), List.of());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot merge " + stepCommit + " onto " + candidate, e);
         }
@@ -109,8 +132,6 @@ public final class Integrator {
         commit.setAuthor(step.getAuthorIdent());
         commit.setCommitter(step.getCommitterIdent());
         commit.setMessage(step.getFullMessage());
-        ObjectId id = inserter.insert(commit);
-        inserter.flush();
-        return id;
+        return inserter.insert(commit);
     }
 }

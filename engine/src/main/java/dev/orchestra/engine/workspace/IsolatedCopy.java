@@ -148,7 +148,6 @@ public final class IsolatedCopy implements StepCopy {
      * Points {@code ref} in {@code source} (e.g. {@code refs/orchestra/<run>/steps/<step>}) at the copy's
      * head, so the engine can integrate it (the objects are already in the source's store); returns its id.
      */
-    @Override
     public String bringBack(Repository source, String ref) throws IOException {
         Refs.requireName(ref);
         return pointAt(source, ref);
@@ -158,6 +157,12 @@ public final class IsolatedCopy implements StepCopy {
         ObjectId head = git.getRepository().resolve("HEAD^{commit}");
         Refs.point(source, ref, head);
         return head.name();
+    }
+
+    /** Empty: git writes the copy's commits straight into the source repository's store. */
+    @Override
+    public ObjectBatch unwritten() {
+        return new ObjectBatch(git.getRepository());
     }
 
     /** Files, insertions and deletions between the base and the copy's head commit. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Repository;
 
 /**
  * Where one step's agent works, outside the user's working tree: a full {@link IsolatedCopy} (a git
@@ -22,8 +21,12 @@ public sealed interface StepCopy extends AutoCloseable permits IsolatedCopy, Fol
     /** Commits what changed in the folder on top of the copy's head; empty when nothing changed. */
     Optional<String> commitChanges(String message, PersonIdent author) throws IOException;
 
-    /** Points {@code ref} in {@code source} at the copy's head commit (its objects are already there); returns its id. */
-    String bringBack(Repository source, String ref) throws IOException;
+    /**
+     * The objects of the copy's commits that the repository does not hold yet, readable through the batch:
+     * a folder copy keeps them in memory until the engine writes them with the merge; a full copy's are
+     * already in the repository's store (the batch is empty).
+     */
+    ObjectBatch unwritten();
 
     /** Files, insertions and deletions between the copy's base and its head commit. */
     ChangeStats stats() throws IOException;

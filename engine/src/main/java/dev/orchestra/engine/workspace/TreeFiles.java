@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -34,19 +35,26 @@ public final class TreeFiles {
 
     /** Every file of {@code tree} (recursively), read from {@code repo}'s objects; unmodifiable. */
     public static NavigableMap<String, Entry> of(Repository repo, AnyObjectId tree) throws IOException {
+        try (ObjectReader reader = repo.newObjectReader()) {
+            return of(reader, tree);
+        }
+    }
+
+    /** The same, read through {@code reader} (the tree may be held in an {@link ObjectBatch}). */
+    static NavigableMap<String, Entry> of(ObjectReader reader, AnyObjectId tree) throws IOException {
         if (TREES.size() >= MAX_TREES) {
             TREES.clear();
         }
         try {
-            return TREES.computeIfAbsent(tree.copy(), id -> read(repo, id));
+            return TREES.computeIfAbsent(tree.copy(), id -> read(reader, id));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private static NavigableMap<String, Entry> read(Repository repo, ObjectId tree) {
+    private static NavigableMap<String, Entry> read(ObjectReader reader, ObjectId tree) {
         NavigableMap<String, Entry> files = new TreeMap<>();
-        try (TreeWalk walk = new TreeWalk(repo)) {
+        try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(tree);
             walk.setRecursive(true);
             while (walk.next()) {

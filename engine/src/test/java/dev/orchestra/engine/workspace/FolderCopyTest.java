@@ -73,7 +73,10 @@ class FolderCopyTest {
             Files.writeString(copy.dir().resolve("foo/New.java"), "class New {}\n");
 
             String commit = copy.commitChanges("s1: change foo\n\nOrchestra-Step: s1\n", AGENT).orElseThrow();
-            copy.bringBack(git.getRepository(), "refs/orchestra/r1/steps/s1");
+            assertThat(git.getRepository().getObjectDatabase().has(ObjectId.fromString(commit)))
+                    .as("the commit stays in memory until the batch is written").isFalse();
+            copy.unwritten().write();
+            gitCli("update-ref", "refs/orchestra/r1/steps/s1", commit);
 
             assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
             assertThat(gitCli("rev-parse", "refs/orchestra/r1/steps/s1").strip()).isEqualTo(commit);
@@ -95,6 +98,7 @@ class FolderCopyTest {
             Files.delete(copy.dir().resolve("foo/inner/A.java"));
             Files.delete(copy.dir().resolve("foo/inner/B.java"));
             String commit = copy.commitChanges("empty inner", AGENT).orElseThrow();
+            copy.unwritten().write();
 
             assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
             assertThat(gitCli("ls-tree", "-r", "--name-only", commit)).isEqualTo("foo-bar\nfoo.txt\nfoo0\ntools/run.sh\n");
@@ -128,6 +132,7 @@ class FolderCopyTest {
             String first = copy.commitChanges("first", AGENT).orElseThrow();
             Files.writeString(copy.dir().resolve("foo0"), "two\n");
             String second = copy.commitChanges("second", AGENT).orElseThrow();
+            copy.unwritten().write();
 
             try (RevWalk walk = new RevWalk(git.getRepository())) {
                 RevCommit parsed = walk.parseCommit(ObjectId.fromString(second));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -64,6 +65,46 @@ class IntegratorTest {
             assertThat(result.getParent(0)).isEqualTo(first);
             assertThat(result.getShortMessage()).isEqualTo("second: change b.txt");
         }
+    }
+
+    @Test
+    void mergesInOneBatchReachTheRepositoryOnlyWhenItIsWrittenAsOneChain() throws Exception {
+        RevCommit first = branchFromBase("first", "a.txt", "one\nTWO\nthree\n");
+        RevCommit second = branchFromBase("second", "b.txt", "ALPHA\n");
+        RevCommit third = branchFromBase("third", "c.txt", "new\n");
+        ObjectBatch batch = new ObjectBatch(git.getRepository());
+        Integrator integrator = new Integrator(git.getRepository());
+
+        String onSecond = integrator.integrate(first.name(), second.name(), batch).commit().orElseThrow();
+        String onThird = integrator.integrate(onSecond, third.name(), batch).commit().orElseThrow();
+
+        assertThat(git.getRepository().getObjectDatabase().has(ObjectId.fromString(onThird))).isFalse();
+        batch.write();
+        assertThat(content(onThird, "a.txt")).isEqualTo("one\nTWO\nthree\n");
+        assertThat(content(onThird, "b.txt")).isEqualTo("ALPHA\n");
+        assertThat(content(onThird, "c.txt")).isEqualTo("new\n");
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit last = walk.parseCommit(ObjectId.fromString(onThird));
+            assertThat(last.getParent(0).name()).isEqualTo(onSecond);
+            assertThat(walk.parseCommit(last.getParent(0)).getParent(0)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aContentMergeOntoACandidateStillInTheBatchWritesTheBatchFirst() throws Exception {
+        RevCommit first = branchFromBase("first", "a.txt", "ONE\ntwo\nthree\n");
+        RevCommit second = branchFromBase("second", "b.txt", "ALPHA\n");
+        RevCommit third = branchFromBase("third", "a.txt", "one\ntwo\nTHREE\n");
+        ObjectBatch batch = new ObjectBatch(git.getRepository());
+        Integrator integrator = new Integrator(git.getRepository());
+
+        String onSecond = integrator.integrate(first.name(), second.name(), batch).commit().orElseThrow();
+        Integrator.Result merged = integrator.integrate(onSecond, third.name(), batch);
+
+        assertThat(merged.merged()).as("a.txt changed on both sides, different lines").isTrue();
+        batch.write();
+        assertThat(content(merged.commit().get(), "a.txt")).isEqualTo("ONE\ntwo\nTHREE\n");
+        assertThat(content(merged.commit().get(), "b.txt")).isEqualTo("ALPHA\n");
     }
 
     @Test
