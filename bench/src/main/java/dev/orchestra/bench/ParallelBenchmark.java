@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
@@ -23,7 +25,8 @@ import org.eclipse.jgit.lib.PersonIdent;
  * Parallel delegation with a scripted model at a fixed latency: 8 independent code-writer steps with
  * --jobs 8 against --jobs 1, a chain of 8 dependent steps in both modes, and the engine's own time
  * (wall time minus the model latency on the critical path; no tools run) on a 2,000-file repository.
- * Usage: {@code parallel [LATENCY_MS] [FILES]} (defaults 1500, 2000).
+ * Every case runs ROUNDS times after one warm-up round; the table shows medians, the second table
+ * every round. Usage: {@code parallel [LATENCY_MS] [FILES] [ROUNDS]} (defaults 1500, 2000, 5).
  */
 public final class ParallelBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,39 +38,76 @@ public final class ParallelBenchmark {
     public static void main(String[] args) throws Exception {
         long latency = args.length > 0 ? Long.parseLong(args[0]) : 1500;
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         try (ScriptedModelServer server = ScriptedModelServer.start()) {
             server.respondWith(request -> ScriptedAnswer.delayed(Duration.ofMillis(latency), edit(request)));
-            run(server, false, 1, 40); // warm up the JVM and the code paths once
-            long serial = run(server, false, 1, 40).delegateMillis();
-            Outcome parallel = run(server, false, STEPS, 40);
-            long chainSerial = run(server, true, 1, 40).delegateMillis();
-            long chainParallel = run(server, true, STEPS, 40).delegateMillis();
-            Outcome big = run(server, false, STEPS, files);
-            report(latency, files, serial, parallel, chainSerial, chainParallel, big);
+            List<Round> all = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) { // round 0 warms up the JVM and the code paths
+                all.add(new Round(run(server, false, 1, 40).delegateMillis(), run(server, false, STEPS, 40),
+                        run(server, true, 1, 40).delegateMillis(), run(server, true, STEPS, 40).delegateMillis(),
+                        run(server, false, STEPS, files)));
+            }
+            report(latency, files, all.get(0), all.subList(1, all.size()));
         }
     }
 
-    private static void report(long latency, int files, long serial, Outcome parallel, long chainSerial, long chainParallel,
-                               Outcome big) {
+    /** One round of every case. */
+    private record Round(long serial, Outcome parallel, long chainSerial, long chainParallel, Outcome big) {
+        double speedUp() {
+            return serial / (double) parallel.delegateMillis();
+        }
+
+        double chainRatio() {
+            return chainParallel / (double) chainSerial;
+        }
+    }
+
+    private static void report(long latency, int files, Round warmUp, List<Round> rounds) {
         System.out.println("# Parallel delegation\n\n" + MachineInfo.describe() + "\n");
         System.out.printf("Scripted model latency %d ms per call; %d code-writer steps, one model call each; no tools. "
-                + "Generated repositories, packed like a clone.%n%n", latency, STEPS);
+                + "Generated repositories, packed like a clone. Each case ran %d times after one warm-up round; "
+                + "medians, and in brackets the lowest and highest of the %d rounds.%n%n", latency, STEPS, rounds.size(), rounds.size());
         System.out.println("| case | wall time of the delegate phase | ratio | target |");
         System.out.println("|---|---|---|---|");
-        System.out.printf("| 8 independent, --jobs 1 | %d ms | | |%n", serial);
-        System.out.printf("| 8 independent, --jobs 8 | %d ms | speed-up %.2f× | ≥ 6.4× |%n", parallel.delegateMillis(),
-                serial / (double) parallel.delegateMillis());
-        System.out.printf("| chain of 8, --jobs 1 | %d ms | | |%n", chainSerial);
-        System.out.printf("| chain of 8, --jobs 8 | %d ms | %.3f× serial | ≤ 1.05× |%n", chainParallel, chainParallel / (double) chainSerial);
-        for (Outcome outcome : List.of(parallel, big)) {
-            System.out.printf("| 8 independent, --jobs 8, %d-file repository: engine share | %d ms − %d ms | %.1f%% | ≤ 5%% |%n",
-                    outcome.files(), outcome.delegateMillis(), outcome.criticalLatencyMillis(), 100 * outcome.engineShare());
-        }
-        System.out.printf("%nEngine time per step on the %d-file repository: %.0f ms (wall %d ms − %d ms of model latency on the "
-                + "critical path, over %d steps).%n", files, big.engineMillis() / (double) STEPS, big.delegateMillis(),
-                big.criticalLatencyMillis(), STEPS);
+        System.out.printf("| 8 independent, --jobs 1 | %.0f ms | | |%n", median(rounds, r -> r.serial()));
+        System.out.printf("| 8 independent, --jobs 8 | %.0f ms | speed-up %s | ≥ 6.4× |%n",
+                median(rounds, r -> r.parallel().delegateMillis()), spread(rounds, Round::speedUp, "%.2f×"));
+        System.out.printf("| chain of 8, --jobs 1 | %.0f ms | | |%n", median(rounds, r -> r.chainSerial()));
+        System.out.printf("| chain of 8, --jobs 8 | %.0f ms | %s serial | ≤ 1.05× |%n", median(rounds, r -> r.chainParallel()),
+                spread(rounds, Round::chainRatio, "%.3f×"));
+        System.out.printf("| 8 independent, --jobs 8, 40-file repository: engine share | %.0f ms − %.0f ms | %s | ≤ 5%% |%n",
+                median(rounds, r -> r.parallel().delegateMillis()), median(rounds, r -> r.parallel().criticalLatencyMillis()),
+                spread(rounds, r -> 100 * r.parallel().engineShare(), "%.1f%%"));
+        System.out.printf("| 8 independent, --jobs 8, %d-file repository: engine share | %.0f ms − %.0f ms | %s | ≤ 5%% |%n",
+                files, median(rounds, r -> r.big().delegateMillis()), median(rounds, r -> r.big().criticalLatencyMillis()),
+                spread(rounds, r -> 100 * r.big().engineShare(), "%.1f%%"));
+        System.out.printf("%nEngine time per step on the %d-file repository: %s (wall time minus the model latency on the "
+                + "critical path, over %d steps).%n", files, spread(rounds, r -> r.big().engineMillis() / (double) STEPS, "%.1f ms"),
+                STEPS);
         System.out.println("\nThe model latency on the critical path is the recorded latency (transcript.jsonl) of the model call of "
                 + "the step that landed last: the scripted delay plus the loopback HTTP exchange.");
+        System.out.println("\n| round | speed-up | chain vs serial | engine share, 40 files | engine share, " + files
+                + " files | engine time per step, " + files + " files |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (int i = 0; i <= rounds.size(); i++) {
+            Round r = i == 0 ? warmUp : rounds.get(i - 1);
+            System.out.printf("| %s | %.2f× | %.3f× | %.1f%% | %.1f%% | %.1f ms |%n", i == 0 ? "warm-up (not in the medians)" : i,
+                    r.speedUp(), r.chainRatio(), 100 * r.parallel().engineShare(), 100 * r.big().engineShare(),
+                    r.big().engineMillis() / (double) STEPS);
+        }
+    }
+
+    private static double median(List<Round> rounds, ToDoubleFunction<Round> value) {
+        double[] values = rounds.stream().mapToDouble(value).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** The median, then the lowest and highest in brackets, each with {@code format}. */
+    private static String spread(List<Round> rounds, ToDoubleFunction<Round> value, String format) {
+        double[] values = rounds.stream().mapToDouble(value).sorted().toArray();
+        return String.format(format, median(rounds, value)) + " (" + String.format(format, values[0]) + "–"
+                + String.format(format, values[values.length - 1]) + ")";
     }
 
     /** One run's delegate phase: its wall time and the model latency of the step that landed last. */

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /**
  * Which files belong near the focus files in a prompt: those in the same folder (for Java, the same
  * package), Java files that mention a focus file's type by its simple name, and Java files whose
- * type a focus file mentions.
+ * type a focus file mentions. A mention is a whole word anywhere in the text (code, comments or
+ * strings); the words of a committed file are read once per blob ({@link RepositoryFiles#words}), so
+ * steps that start together from one commit do not each search the whole repository's text.
  */
 final class Relatedness {
     private final RepositoryFiles files;
@@ -18,12 +20,14 @@ final class Relatedness {
     private final Set<String> focusFolders;
     private final List<String> focusTypes;
     private final String focusText;
+    private final Set<String> focusWords;
 
     Relatedness(RepositoryFiles files, Set<String> focus) {
         this.files = files;
         this.focusFolders = focus.stream().map(Relatedness::folder).collect(Collectors.toSet());
         this.focusTypes = focus.stream().filter(p -> p.endsWith(".java")).map(Relatedness::simpleName).toList();
         this.focusText = focus.stream().map(p -> javaSource(p).orElse("")).collect(Collectors.joining("\n"));
+        this.focusWords = RepositoryFiles.wordsOf(focusText);
     }
 
     /** The text of a Java file (read once); empty for other files and unreadable ones. */
@@ -35,12 +39,20 @@ final class Relatedness {
         if (focusFolders.contains(folder(path))) {
             return true;
         }
-        String source = javaSource(path).orElse(null);
-        if (source == null) {
+        if (!path.endsWith(".java")) {
             return false;
         }
-        boolean mentionsFocus = focusTypes.stream().anyMatch(type -> mentionsWord(source, type));
-        return mentionsFocus || mentionsWord(focusText, simpleName(path));
+        Optional<Set<String>> words = files.words(path);
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (String type : focusTypes) { // a loop, not a stream: this runs for every file of every step
+            if (RepositoryFiles.isWord(type) ? words.get().contains(type) : mentionsWord(javaSource(path).orElse(""), type)) {
+                return true;
+            }
+        }
+        String name = simpleName(path);
+        return RepositoryFiles.isWord(name) ? focusWords.contains(name) : mentionsWord(focusText, name);
     }
 
     /** Whether {@code word} stands in {@code text} as a whole word (no regex: this runs for every file). */

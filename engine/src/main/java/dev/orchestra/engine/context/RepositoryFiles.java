@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +122,55 @@ final class RepositoryFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * The whole words of {@code path}'s text (maximal runs of Java identifier characters); those of a
+     * committed file are kept per blob, for every map that reads it. Empty when it cannot be read.
+     */
+    Optional<Set<String>> words(String path) {
+        Path file = root.resolve(path);
+        if (onDisk == null ? Files.isRegularFile(file) : onDisk.contains(path)) {
+            return text(path).map(RepositoryFiles::wordsOf);
+        }
+        ObjectId blob = blobs.get(path);
+        if (blob == null || repository == null) {
+            return Optional.empty();
+        }
+        try {
+            if (WORDS.size() > MAX_BLOBS) {
+                WORDS.clear();
+            }
+            return Optional.of(WORDS.computeIfAbsent(blob.copy(), id -> wordsOf(blobText(id))));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an unreadable file is still listed by its path
+        }
+    }
+
+    /** The whole words of {@code text}: maximal runs of Java identifier characters. */
+    static Set<String> wordsOf(String text) {
+        Set<String> words = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean part = i < text.length() && Character.isJavaIdentifierPart(text.charAt(i));
+            if (part && start < 0) {
+                start = i;
+            } else if (!part && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /** Whether {@code name} is made of Java identifier characters only (so it can be one of the words). */
+    static boolean isWord(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
     @Override
     public void close() {
         if (reader != null) {
@@ -134,6 +184,8 @@ final class RepositoryFiles implements AutoCloseable {
     /** Blob texts by id: a blob never changes, so the steps of a run read each one once, even at once. */
     private static final Map<ObjectId, String> BLOBS = new ConcurrentHashMap<>();
     private static final int MAX_BLOBS = 50_000;
+    /** The words of blob texts by id ({@link #wordsOf(String)}). */
+    private static final Map<ObjectId, Set<String>> WORDS = new ConcurrentHashMap<>();
 
     /** One reader for every blob this map reads (a reader per blob costs more than the read). */
     private ObjectReader reader;

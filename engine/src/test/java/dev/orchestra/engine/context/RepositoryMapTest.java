@@ -73,6 +73,16 @@ class RepositoryMapTest {
     }
 
     @Test
+    void aFileIsRelatedByTheFocusTypeAsAWholeWordEvenInACommentNotAsPartOfALongerName() throws Exception {
+        repo.write("src/main/java/other/Doc.java", "package other;\n/** Works with a Greeter. */\nclass Doc {}\n")
+                .write("src/main/java/other/Factory.java", "package other;\nclass Factory { Object GreeterFactory; }\n")
+                .commit();
+        String map = new RepositoryMap().render(repo.dir(), List.of("src/main/java/demo/Greeter.java"), 10_000);
+        assertThat(map.indexOf("other/Doc.java")).isLessThan(map.indexOf("README.md"));
+        assertThat(map.indexOf("other/Factory.java")).isGreaterThan(map.indexOf("README.md"));
+    }
+
+    @Test
     void dropsSignaturesOfUnrelatedFilesBeforeAnyPathToFitTheBudget() {
         List<String> focus = List.of("src/main/java/demo/Greeter.java");
         int full = TokenEstimate.of(new RepositoryMap().render(repo.dir(), focus, 10_000));
