@@ -19,13 +19,16 @@ public final class SecretRedactor {
     public static final String MASK = "[REDACTED]";
     private static final int MIN_SECRET_LENGTH = 8;
     private static final List<String> SECRET_NAME_PARTS = List.of("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD");
+    /** Each with the literal text every match contains, so text without it (most of a prompt) is not searched. */
     private static final List<Finder> KEY_SHAPES = List.of(
             new Finder(Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----"
-                    + "(?:[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|[\\s\\S]*)"), "a private key"),
-            new Finder(Pattern.compile("sk-(?:ant-)?[A-Za-z0-9_\\-]{16,}"), "an OpenAI or Anthropic API key"),
-            new Finder(Pattern.compile("AKIA[0-9A-Z]{16}"), "an AWS access key id"),
-            new Finder(Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"), "a GitHub token"),
-            new Finder(Pattern.compile("xox[bpas]-[A-Za-z0-9\\-]{10,}"), "a Slack token"));
+                    + "(?:[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|[\\s\\S]*)"), "a private key", List.of("-----BEGIN ")),
+            new Finder(Pattern.compile("sk-(?:ant-)?[A-Za-z0-9_\\-]{16,}"), "an OpenAI or Anthropic API key", List.of("sk-")),
+            new Finder(Pattern.compile("AKIA[0-9A-Z]{16}"), "an AWS access key id", List.of("AKIA")),
+            new Finder(Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"), "a GitHub token",
+                    List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
+            new Finder(Pattern.compile("xox[bpas]-[A-Za-z0-9\\-]{10,}"), "a Slack token",
+                    List.of("xoxb-", "xoxp-", "xoxa-", "xoxs-")));
 
     /**
      * One way a secret shows in text, and how to name it without showing it; when {@code anchors} is not empty,
