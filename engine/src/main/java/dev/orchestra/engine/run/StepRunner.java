@@ -56,8 +56,9 @@ final class StepRunner {
                     Path copiesDir, PatchPolicy patchPolicy, Policy policy, SecretRedactor redactor) {}
 
     /**
-     * What the agent did in its copy; its commit, if any, is already readable from the repository, and
-     * already checked against the policy ({@code refusals}).
+     * What the agent did in its copy; its commit, if any, is readable through {@code objects} (in memory for a
+     * folder copy, already in the repository for a full copy), and already checked against the policy
+     * ({@code refusals}).
      */
     record Work(Prepared prepared, AgentResult result, Optional<String> commit, ObjectBatch objects, ChangeStats stats,
                 List<Refusal> refusals, String error) {
