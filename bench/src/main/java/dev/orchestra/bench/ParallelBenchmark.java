@@ -3,7 +3,7 @@ package dev.orchestra.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestra.cli.Main;
-import dev.orchestra.testsupport.RecordedRequest;
+import dev.orchestra.testsupport.EndMarkerEdit;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;
 import java.io.ByteArrayOutputStream;
@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -30,7 +28,6 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class ParallelBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FILE = Pattern.compile("You may change: (\\S+)");
     private static final int STEPS = 8;
 
     private ParallelBenchmark() {}
@@ -40,7 +37,8 @@ public final class ParallelBenchmark {
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         try (ScriptedModelServer server = ScriptedModelServer.start()) {
-            server.respondWith(request -> ScriptedAnswer.delayed(Duration.ofMillis(latency), edit(request)));
+            server.respondWith(request -> ScriptedAnswer.delayed(Duration.ofMillis(latency), EndMarkerEdit.insert(request,
+                    "    public int twice() {\n        return 2 * value();\n    }\n")));
             List<Round> all = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) { // round 0 warms up the JVM and the code paths
                 all.add(new Round(run(server, false, 1, 40).delegateMillis(), run(server, false, STEPS, 40),
@@ -189,23 +187,5 @@ public final class ParallelBenchmark {
         Path workflow = Files.createTempFile("bench-workflow", ".yml");
         Files.writeString(workflow, yaml);
         return workflow;
-    }
-
-    private static ScriptedAnswer edit(RecordedRequest request) {
-        StringBuilder text = new StringBuilder();
-        request.body().path("messages").forEach(m -> text.append(m.path("content").asText()).append('\n'));
-        Matcher file = FILE.matcher(text);
-        if (!file.find()) {
-            return ScriptedAnswer.status(400);
-        }
-        String path = file.group(1);
-        String unit = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
-        try {
-            return ScriptedAnswer.text(JSON.writeValueAsString(Map.of("rationale", "Adds twice().", "edits", List.of(
-                    Map.of("path", path, "search", "    // end of " + unit,
-                            "replace", "    public int twice() {\n        return 2 * value();\n    }\n    // end of " + unit)))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

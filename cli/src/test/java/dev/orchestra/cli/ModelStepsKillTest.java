@@ -3,17 +3,14 @@ package dev.orchestra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.run.Json;
-import dev.orchestra.testsupport.RecordedRequest;
-import dev.orchestra.testsupport.ScriptedAnswer;
+import dev.orchestra.testsupport.EndMarkerEdit;
+import dev.orchestra.testsupport.GitCli;
 import dev.orchestra.testsupport.ScriptedModelServer;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * saved) is resumed with every step landed once and a repository that git itself finds sound.
  */
 class ModelStepsKillTest {
-    private static final Pattern FILE = Pattern.compile("You may change: (\\S+)");
-
     @TempDir
     Path repoDir;
 
@@ -39,7 +34,8 @@ class ModelStepsKillTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        server = ScriptedModelServer.start().respondWith(ModelStepsKillTest::edit);
+        server = ScriptedModelServer.start().respondWith(request -> EndMarkerEdit.insert(request,
+                "    int twice() {\n        return 2;\n    }\n"));
     }
 
     @AfterEach
@@ -70,7 +66,7 @@ class ModelStepsKillTest {
                         model));
         assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(killed.exitValue()).as("killed after a round was written").isEqualTo(137);
-        assertThat(git("rev-parse", "--verify", "refs/orchestra/mk/candidate")).as("the round reached the repository")
+        assertThat(GitCli.run(repoDir, "rev-parse", "--verify", "refs/orchestra/mk/candidate")).as("the round reached the repository")
                 .isNotBlank();
 
         CliRunner.Result resumed = TestRepo.orchestra("resume", "--repo", repoDir.toString(), "--run-id", "mk", "--json");
@@ -84,7 +80,7 @@ class ModelStepsKillTest {
             assertThat(repoDir.resolve("src/main/java/demo/Unit" + i + ".java")).content().contains("int twice()");
         }
         assertThat(log).hasSize(5); // three steps on "units" and "initial"
-        assertThat(git("fsck", "--strict", "--no-dangling")).isEmpty();
+        assertThat(GitCli.run(repoDir, "fsck", "--strict", "--no-dangling")).isEmpty();
         assertThat(repo.clean()).isTrue();
     }
 
@@ -92,33 +88,5 @@ class ModelStepsKillTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
-    }
-
-    private String git(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repoDir.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
-        return out;
-    }
-
-    /** Adds a method to the one file the step may change, before its end marker. */
-    private static ScriptedAnswer edit(RecordedRequest request) {
-        StringBuilder text = new StringBuilder();
-        request.body().path("messages").forEach(m -> text.append(m.path("content").asText()).append('\n'));
-        Matcher file = FILE.matcher(text);
-        if (!file.find()) {
-            return ScriptedAnswer.status(400);
-        }
-        String path = file.group(1);
-        String unit = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
-        try {
-            return ScriptedAnswer.text(Json.MAPPER.writeValueAsString(Map.of("rationale", "Adds twice().", "edits", List.of(
-                    Map.of("path", path, "search", "    // end of " + unit,
-                            "replace", "    int twice() {\n        return 2;\n    }\n    // end of " + unit)))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -127,8 +127,7 @@ final class RepositoryFiles implements AutoCloseable {
      * committed file are kept per blob, for every map that reads it. Empty when it cannot be read.
      */
     Optional<Set<String>> words(String path) {
-        Path file = root.resolve(path);
-        if (onDisk == null ? Files.isRegularFile(file) : onDisk.contains(path)) {
+        if (onDisk == null || onDisk.contains(path)) { // a work tree, or a file the folder holds: its text decides
             return text(path).map(RepositoryFiles::wordsOf);
         }
         ObjectId blob = blobs.get(path);

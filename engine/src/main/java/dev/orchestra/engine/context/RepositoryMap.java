@@ -49,11 +49,16 @@ public final class RepositoryMap {
             // is over budget with a tier and all after it as bare paths, that tier keeps no signatures,
             // so it is not parsed (the map is the same, only cheaper).
             List<MapEntry> entries = new ArrayList<>();
+            List<List<MapEntry>> bare = new ArrayList<>();
             int floor = TokenEstimate.ofLine(header);
             for (int tier = 0; tier < tiers.size(); tier++) {
+                List<MapEntry> pathsOnly = new ArrayList<>();
                 for (String path : tiers.get(tier)) {
-                    floor += MapEntry.pathOnly(path, tier).cost(MapEntry.PATH);
+                    MapEntry entry = MapEntry.pathOnly(path, tier);
+                    floor += entry.cost(MapEntry.PATH);
+                    pathsOnly.add(entry);
                 }
+                bare.add(pathsOnly);
             }
             int outlined = 0;
             while (outlined < tiers.size() && floor <= tokenBudget) {
@@ -65,9 +70,7 @@ public final class RepositoryMap {
                 outlined++;
             }
             for (int tier = outlined; tier < tiers.size(); tier++) {
-                for (String path : tiers.get(tier)) {
-                    entries.add(MapEntry.pathOnly(path, tier));
-                }
+                entries.addAll(bare.get(tier));
             }
             entries.sort(MapEntry.ORDER);
             return new MapBudget(header, entries).fit(tokenBudget);

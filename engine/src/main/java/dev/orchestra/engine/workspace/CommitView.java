@@ -26,9 +26,4 @@ public record CommitView(Repository repository, ObjectId commit, ObjectId tree) 
     public NavigableMap<String, TreeFiles.Entry> files() throws IOException {
         return TreeFiles.of(repository, tree);
     }
-
-    /** The bytes of a blob. */
-    public byte[] blob(ObjectId id) throws IOException {
-        return repository.open(id).getBytes();
-    }
 }

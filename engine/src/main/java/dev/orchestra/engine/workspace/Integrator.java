@@ -42,18 +42,6 @@ public final class Integrator {
         }
     }
 
-    /** Merges {@code stepCommit} onto {@code candidate}; the new objects are in the repository when it returns. */
-    public Result integrate(String candidate, String stepCommit) {
-        ObjectBatch batch = new ObjectBatch(repo);
-        Result result = integrate(candidate, stepCommit, batch);
-        try {
-            batch.write();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the merge of " + stepCommit, e);
-        }
-        return result;
-    }
-
     /**
      * Merges {@code stepCommit} onto {@code candidate}, reading both through {@code batch} (either may be
      * held there) and putting the new objects in it; the caller writes the batch before it records the

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.testsupport.GitCli;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,16 +76,16 @@ class FolderCopyTest {
             assertThat(git.getRepository().getObjectDatabase().has(ObjectId.fromString(commit)))
                     .as("the commit stays in memory until the batch is written").isFalse();
             copy.unwritten().write();
-            gitCli("update-ref", "refs/orchestra/r1/steps/s1", commit);
+            GitCli.run(repo, "update-ref", "refs/orchestra/r1/steps/s1", commit);
 
-            assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
-            assertThat(gitCli("rev-parse", "refs/orchestra/r1/steps/s1").strip()).isEqualTo(commit);
-            assertThat(gitCli("rev-parse", commit + "^").strip()).isEqualTo(base);
-            assertThat(gitCli("diff", "--name-status", base, commit))
+            assertThat(GitCli.run(repo, "fsck", "--strict", "--no-dangling")).isEmpty();
+            assertThat(GitCli.run(repo, "rev-parse", "refs/orchestra/r1/steps/s1").strip()).isEqualTo(commit);
+            assertThat(GitCli.run(repo, "rev-parse", commit + "^").strip()).isEqualTo(base);
+            assertThat(GitCli.run(repo, "diff", "--name-status", base, commit))
                     .isEqualTo("A\tfoo/New.java\nM\tfoo/inner/A.java\nD\tfoo/inner/B.java\n");
-            assertThat(gitCli("show", commit + ":foo/inner/A.java")).isEqualTo("class A { int x; }\n");
-            assertThat(gitCli("ls-tree", commit, "tools/run.sh")).startsWith("100755 blob");
-            assertThat(gitCli("log", "-1", "--format=%an%n%B", commit)).isEqualTo("Orchestra (code-writer)\ns1: change foo\n\n"
+            assertThat(GitCli.run(repo, "show", commit + ":foo/inner/A.java")).isEqualTo("class A { int x; }\n");
+            assertThat(GitCli.run(repo, "ls-tree", commit, "tools/run.sh")).startsWith("100755 blob");
+            assertThat(GitCli.run(repo, "log", "-1", "--format=%an%n%B", commit)).isEqualTo("Orchestra (code-writer)\ns1: change foo\n\n"
                     + "Orchestra-Step: s1\n\n");
             assertThat(copy.stats().files()).containsExactly("foo/New.java", "foo/inner/A.java", "foo/inner/B.java");
         }
@@ -100,8 +100,8 @@ class FolderCopyTest {
             String commit = copy.commitChanges("empty inner", AGENT).orElseThrow();
             copy.unwritten().write();
 
-            assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
-            assertThat(gitCli("ls-tree", "-r", "--name-only", commit)).isEqualTo("foo-bar\nfoo.txt\nfoo0\ntools/run.sh\n");
+            assertThat(GitCli.run(repo, "fsck", "--strict", "--no-dangling")).isEmpty();
+            assertThat(GitCli.run(repo, "ls-tree", "-r", "--name-only", commit)).isEqualTo("foo-bar\nfoo.txt\nfoo0\ntools/run.sh\n");
         }
     }
 
@@ -112,8 +112,8 @@ class FolderCopyTest {
             Files.writeString(copy.dir().resolve("foo.txt"), "changed\n");
             copy.commitChanges("change", AGENT).orElseThrow();
         }
-        assertThat(gitCli("rev-parse", "main").strip()).isEqualTo(base);
-        assertThat(gitCli("status", "--porcelain")).isEmpty();
+        assertThat(GitCli.run(repo, "rev-parse", "main").strip()).isEqualTo(base);
+        assertThat(GitCli.run(repo, "status", "--porcelain")).isEmpty();
         assertThat(temp.resolve("copies/c4")).doesNotExist();
     }
 
@@ -138,8 +138,8 @@ class FolderCopyTest {
                 RevCommit parsed = walk.parseCommit(ObjectId.fromString(second));
                 assertThat(parsed.getParent(0).name()).isEqualTo(first);
             }
-            assertThat(gitCli("show", second + ":foo.txt")).isEqualTo("one\n");
-            assertThat(gitCli("show", second + ":foo0")).isEqualTo("two\n");
+            assertThat(GitCli.run(repo, "show", second + ":foo.txt")).isEqualTo("one\n");
+            assertThat(GitCli.run(repo, "show", second + ":foo0")).isEqualTo("two\n");
             assertThat(copy.commitChanges("third", AGENT)).isEqualTo(Optional.empty());
         }
     }
@@ -156,14 +156,5 @@ class FolderCopyTest {
             walk.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted().forEach(files::add);
         }
         return files;
-    }
-
-    private String gitCli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
-        return out;
     }
 }

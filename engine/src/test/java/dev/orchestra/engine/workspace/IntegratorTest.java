@@ -42,6 +42,14 @@ class IntegratorTest {
         return commit(name + ": change " + file);
     }
 
+    /** One merge in a batch of its own, written at once. */
+    private Integrator.Result merge(String candidate, String stepCommit) throws Exception {
+        ObjectBatch batch = new ObjectBatch(git.getRepository());
+        Integrator.Result result = new Integrator(git.getRepository()).integrate(candidate, stepCommit, batch);
+        batch.write();
+        return result;
+    }
+
     private String content(String commit, String path) throws Exception {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
             TreeWalk tree = TreeWalk.forPath(git.getRepository(), path, walk.parseCommit(git.getRepository().resolve(commit)).getTree());
@@ -54,7 +62,7 @@ class IntegratorTest {
         RevCommit first = branchFromBase("first", "a.txt", "one\nTWO\nthree\n");
         RevCommit second = branchFromBase("second", "b.txt", "ALPHA\n");
 
-        Integrator.Result merged = new Integrator(git.getRepository()).integrate(first.name(), second.name());
+        Integrator.Result merged = merge(first.name(), second.name());
 
         assertThat(merged.merged()).isTrue();
         String commit = merged.commit().get();
@@ -112,7 +120,7 @@ class IntegratorTest {
         RevCommit first = branchFromBase("first", "a.txt", "one\nTWO\nthree\n");
         RevCommit second = branchFromBase("second", "a.txt", "one\nzwei\nthree\n");
 
-        Integrator.Result merged = new Integrator(git.getRepository()).integrate(first.name(), second.name());
+        Integrator.Result merged = merge(first.name(), second.name());
 
         assertThat(merged.merged()).isFalse();
         assertThat(merged.conflicts()).containsExactly("a.txt");
@@ -124,7 +132,7 @@ class IntegratorTest {
         Files.writeString(dir.resolve("b.txt"), "beta\n");
         RevCommit next = commit("next");
 
-        assertThat(new Integrator(git.getRepository()).integrate(first.name(), next.name()).commit()).contains(next.name());
+        assertThat(merge(first.name(), next.name()).commit()).contains(next.name());
     }
 
     @Test
@@ -134,7 +142,7 @@ class IntegratorTest {
         RevCommit first = branchFromBase("first", "a.txt", "ONE\ntwo\nthree\nfour\nfive\n");
         RevCommit second = branchFromBase("second", "a.txt", "one\ntwo\nthree\nfour\nFIVE\n");
 
-        Integrator.Result merged = new Integrator(git.getRepository()).integrate(first.name(), second.name());
+        Integrator.Result merged = merge(first.name(), second.name());
 
         assertThat(content(merged.commit().orElseThrow(), "a.txt")).isEqualTo("ONE\ntwo\nthree\nfour\nFIVE\n");
     }
@@ -156,7 +164,7 @@ class IntegratorTest {
         git.rm().addFilepattern("src/p3/F.java").call();
         RevCommit second = commit("second");
 
-        String merged = new Integrator(git.getRepository()).integrate(first.name(), second.name()).commit().orElseThrow();
+        String merged = merge(first.name(), second.name()).commit().orElseThrow();
 
         try (RevWalk walk = new RevWalk(git.getRepository()); TreeWalk tree = new TreeWalk(git.getRepository())) {
             tree.addTree(walk.parseCommit(git.getRepository().resolve(merged)).getTree());
@@ -182,7 +190,7 @@ class IntegratorTest {
         Files.writeString(dir.resolve("docs"), "a file\n");
         RevCommit second = commit("second");
 
-        Integrator.Result merged = new Integrator(git.getRepository()).integrate(first.name(), second.name());
+        Integrator.Result merged = merge(first.name(), second.name());
 
         assertThat(merged.merged()).isFalse();
         assertThat(String.join(",", merged.conflicts())).contains("docs");

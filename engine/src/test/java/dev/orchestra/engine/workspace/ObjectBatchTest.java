@@ -2,11 +2,11 @@ package dev.orchestra.engine.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.testsupport.GitCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ class ObjectBatchTest {
         Files.writeString(repo.resolve("README.md"), "An app.\n");
         git.add().addFilepattern(".").call();
         base = git.commit().setMessage("base").setAuthor(AGENT).setCommitter(AGENT).setSign(false).call();
-        gitCli("gc", "--quiet"); // packed, like a clone: no loose objects
+        GitCli.run(repo, "gc", "--quiet"); // packed, like a clone: no loose objects
     }
 
     @AfterEach
@@ -71,10 +71,10 @@ class ObjectBatchTest {
         assertThat(batch.isEmpty()).isTrue();
         assertThat(packs()).isEqualTo(packsBefore + 1);
         assertThat(looseObjects()).as("no loose object files").isEmpty();
-        gitCli("update-ref", "refs/heads/work", commit.name());
-        assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
-        assertThat(gitCli("show", "work:src/main/java/app/Util.java")).isEqualTo("class Util {}\n");
-        assertThat(gitCli("log", "--format=%s", "work")).isEqualTo("add Util\nbase\n");
+        GitCli.run(repo, "update-ref", "refs/heads/work", commit.name());
+        assertThat(GitCli.run(repo, "fsck", "--strict", "--no-dangling")).isEmpty();
+        assertThat(GitCli.run(repo, "show", "work:src/main/java/app/Util.java")).isEqualTo("class Util {}\n");
+        assertThat(GitCli.run(repo, "log", "--format=%s", "work")).isEqualTo("add Util\nbase\n");
     }
 
     @Test
@@ -88,9 +88,9 @@ class ObjectBatchTest {
         ObjectId commit = commitOnBase(batch, "docs/README.md", "An app.\n", "copy the readme");
         batch.write();
 
-        gitCli("update-ref", "refs/heads/work", commit.name());
-        assertThat(gitCli("fsck", "--strict", "--no-dangling")).isEmpty();
-        assertThat(gitCli("show", "work:docs/README.md")).isEqualTo("An app.\n");
+        GitCli.run(repo, "update-ref", "refs/heads/work", commit.name());
+        assertThat(GitCli.run(repo, "fsck", "--strict", "--no-dangling")).isEmpty();
+        assertThat(GitCli.run(repo, "show", "work:docs/README.md")).isEqualTo("An app.\n");
     }
 
     @Test
@@ -103,8 +103,8 @@ class ObjectBatchTest {
         round.write();
 
         assertThat(step.size()).as("the other batch keeps its objects").isEqualTo(3);
-        gitCli("update-ref", "refs/heads/work", commit.name());
-        assertThat(gitCli("show", "work:NOTES.md")).isEqualTo("notes\n");
+        GitCli.run(repo, "update-ref", "refs/heads/work", commit.name());
+        assertThat(GitCli.run(repo, "show", "work:NOTES.md")).isEqualTo("notes\n");
     }
 
     /** A commit on the base that writes one file, made through TreeEdits into {@code batch}. */
@@ -135,14 +135,5 @@ class ObjectBatchTest {
             return files.filter(Files::isRegularFile).filter(f -> f.getParent().getFileName().toString().matches("[0-9a-f]{2}"))
                     .toList();
         }
-    }
-
-    private String gitCli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
-        return out;
     }
 }
