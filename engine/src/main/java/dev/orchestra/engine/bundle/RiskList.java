@@ -29,7 +29,9 @@ final class RiskList {
             risks.add(c.notRun().size() + " test(s) ran before and did not run now: " + String.join(", ", c.notRun()));
         }
         TestCounts after = m.tests().after();
-        if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0) {
+        if (after != null && after.timedOutAfterSeconds() != null) {
+            risks.add("the validation timed out after " + after.timedOutAfterSeconds() + " s: its results are incomplete");
+        } else if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0) {
             risks.add("the validation exited with " + after.exitCode() + " although no test failed (build or setup error?)");
         }
         for (StepEntry step : m.steps()) {

@@ -115,7 +115,8 @@ final class SummaryWriter {
             return "not run";
         }
         return counts.total() + " tests: " + counts.passed() + " passed, " + counts.failed() + " failed, "
-                + counts.errors() + " errors, " + counts.skipped() + " skipped (exit code " + counts.exitCode() + ")";
+                + counts.errors() + " errors, " + counts.skipped() + " skipped (" + (counts.timedOutAfterSeconds() != null
+                ? "timed out after " + counts.timedOutAfterSeconds() + " s" : "exit code " + counts.exitCode()) + ")";
     }
 
     private void notes() {

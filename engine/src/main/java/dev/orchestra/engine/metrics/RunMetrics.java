@@ -55,8 +55,9 @@ public record RunMetrics(
         }
     }
 
-    /** Test cases of one validation by outcome, and the hook's exit code. */
-    public record TestCounts(int exitCode, long total, long passed, long failed, long errors, long skipped) {
+    /** Test cases of one validation by outcome, the hook's exit code, and its time limit when it was killed at it. */
+    public record TestCounts(int exitCode, long total, long passed, long failed, long errors, long skipped,
+                             Long timedOutAfterSeconds) {
         /** The counts of a validation, or null when it has no tests. */
         public static TestCounts of(ValidationRecord record) {
             if (record == null || record.tests == null) {
@@ -64,7 +65,8 @@ public record RunMetrics(
             }
             TestRun run = record.tests;
             return new TestCounts(run.exitCode(), run.cases().size(), run.count(Outcome.PASSED),
-                    run.count(Outcome.FAILED), run.count(Outcome.ERROR), run.count(Outcome.SKIPPED));
+                    run.count(Outcome.FAILED), run.count(Outcome.ERROR), run.count(Outcome.SKIPPED),
+                    run.timedOutAfterSeconds());
         }
     }
 

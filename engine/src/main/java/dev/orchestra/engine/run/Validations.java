@@ -54,6 +54,17 @@ final class Validations {
         record.log = "logs/" + kind + "-validation.log";
         store(state, kind, record);
         context.progress("validate: " + kind + " — " + record.tests.summary());
+        return !timedOut(state, kind, record);
+    }
+
+    /** A validation killed at its time limit fails the run: its results say nothing about the change. */
+    private static boolean timedOut(RunState state, String kind, ValidationRecord record) {
+        if (!record.tests.timedOut()) {
+            return false;
+        }
+        state.status = RunStatus.FAILED;
+        state.failure = "the " + kind + " validation timed out after " + record.tests.timedOutAfterSeconds()
+                + " s (see " + record.log + "); raise --step-timeout or make the tests faster";
         return true;
     }
 

@@ -43,7 +43,8 @@ public final class CommandValidation {
         List<Path> reports = JUnitReports.find(workdir, globs, started);
         List<TestCase> cases = JUnitReports.read(reports);
         copyReports(reports, copyTo);
-        return new TestRun(result.exitCode(), cases, result.duration().toMillis());
+        return new TestRun(result.exitCode(), cases, result.duration().toMillis(),
+                result.timedOut() ? timeout.toSeconds() : null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.orchestra.engine.validate;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 
 /**
@@ -8,24 +9,40 @@ import java.util.List;
  * @param exitCode the hook's exit code (-1 when it was killed for its time limit)
  * @param cases every test case found, sorted by id
  * @param durationMillis how long the hook ran
+ * @param timedOutAfterSeconds the time limit the hook was killed at, or null when it ended by itself
  */
-public record TestRun(int exitCode, List<TestCase> cases, long durationMillis) {
+public record TestRun(int exitCode, List<TestCase> cases, long durationMillis, Long timedOutAfterSeconds) {
+    @JsonCreator
     public TestRun {
         cases = List.copyOf(cases);
+    }
+
+    /** A run that ended by itself. */
+    public TestRun(int exitCode, List<TestCase> cases, long durationMillis) {
+        this(exitCode, cases, durationMillis, null);
+    }
+
+    public boolean timedOut() {
+        return timedOutAfterSeconds != null;
     }
 
     public long count(TestCase.Outcome outcome) {
         return cases.stream().filter(c -> c.outcome() == outcome).count();
     }
 
-    /** One line for people: {@code 4 passed, 1 failing, 0 skipped (exit 1)}. */
+    /** One line for people: {@code 4 passed, 1 failing, 0 skipped (exit 1)}, or {@code (timed out after 60 s)}. */
     public String summary() {
         return count(TestCase.Outcome.PASSED) + " passed, " + (count(TestCase.Outcome.FAILED) + count(TestCase.Outcome.ERROR))
-                + " failing, " + count(TestCase.Outcome.SKIPPED) + " skipped (exit " + exitCode + ")";
+                + " failing, " + count(TestCase.Outcome.SKIPPED) + " skipped (" + ending() + ")";
     }
 
-    /** Passed when the hook exited 0 and no test failed or errored. */
+    /** {@code exit N}, or {@code timed out after N s}. */
+    public String ending() {
+        return timedOut() ? "timed out after " + timedOutAfterSeconds + " s" : "exit " + exitCode;
+    }
+
+    /** Passed when the hook exited 0 by itself and no test failed or errored. */
     public boolean passed() {
-        return exitCode == 0 && cases.stream().noneMatch(c -> c.outcome().broken());
+        return !timedOut() && exitCode == 0 && cases.stream().noneMatch(c -> c.outcome().broken());
     }
 }
