@@ -1,6 +1,8 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.budget.Budget;
+import dev.orchestra.engine.policy.PathGlob;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -26,8 +28,21 @@ public final class LimitOptions {
     @Option(names = "--max-minutes", paramLabel = "N", description = "Stop after this many minutes of work (time waiting at gates does not count).")
     Long maxMinutes;
 
+    /** The run's limits; a limit that is not a positive finite number is bad input. */
     Budget budget(int maxFixIterations) {
+        if (maxMinutes != null && (maxMinutes <= 0 || maxMinutes > MAX_MINUTES)) {
+            throw new BadInputException("--max-minutes must be a positive number up to " + MAX_MINUTES + ", not " + maxMinutes);
+        }
         return new Budget(maxTokens, maxCost, maxModelCalls, maxMinutes == null ? null : Duration.ofMinutes(maxMinutes),
                 maxFixIterations);
     }
+
+    /** Refuses a malformed {@code --write-scope} or {@code --allow-protected} glob before the run starts. */
+    void checkGlobs() {
+        writeScope.forEach(glob -> PathGlob.of(glob, "--write-scope"));
+        allowProtected.forEach(glob -> PathGlob.of(glob, "--allow-protected"));
+    }
+
+    /** A year: a longer limit is a typo. */
+    static final long MAX_MINUTES = 366L * 24 * 60;
 }

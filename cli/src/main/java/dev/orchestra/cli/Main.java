@@ -1,9 +1,9 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.engine.BadInputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,45 +22,23 @@ public final class Main {
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        ErrorOutput errors = new ErrorOutput(outWriter, errWriter, List.of(args));
         CommandLine commandLine = new CommandLine(new OrchestraCommand(env))
                 .setExpandAtFiles(false) // --task @FILE is ours to read
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, errWriter, debug(args)))
-                .setParameterExceptionHandler((e, args2) -> {
-                    errWriter.println("orchestra: " + e.getMessage());
-                    errWriter.println("Try 'orchestra " + e.getCommandLine().getCommandName() + " --help'.");
-                    return ExitCodes.BAD_INPUT;
-                });
-        int code = commandLine.execute(args);
+                .setExecutionExceptionHandler((e, cmd, parsed) -> errors.failure(e))
+                .setParameterExceptionHandler((e, args2) -> errors.badInput(e.getMessage(), "Try '"
+                        + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'."));
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            code = errors.failure(e);
+        }
         outWriter.flush();
         errWriter.flush();
         return code;
-    }
-
-    private static int failure(Exception e, PrintWriter err, boolean debug) {
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        if (e instanceof BadInputException) {
-            err.println("orchestra: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        err.println("orchestra: " + root.getMessage() + (debug ? "" : " (run with --debug for details)"));
-        return ExitCodes.FAILED;
-    }
-
-    private static boolean debug(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("--debug")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -46,6 +46,12 @@ public final class ModelOptions {
         put(flags, "seed", seed);
         put(flags, "max-output-tokens", maxOutputTokens);
         put(flags, ModelConfig.PRICES_FILE_FLAG, prices == null ? null : java.nio.file.Path.of(prices).toAbsolutePath().toString());
+        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+            throw new BadInputException("--temperature " + temperature + ": must be a number from 0 to 2");
+        }
+        if (maxOutputTokens != null && maxOutputTokens < 1) {
+            throw new BadInputException("--max-output-tokens " + maxOutputTokens + ": must be 1 or more");
+        }
         if (maxFixIterations < 0) {
             throw new BadInputException("--max-fix-iterations " + maxFixIterations + ": must be 0 or more");
         }

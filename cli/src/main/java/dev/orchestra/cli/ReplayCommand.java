@@ -53,11 +53,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunState original = readOriginal();
-        Path repo = runDir.toAbsolutePath().normalize().getParent().getParent().getParent();
+        Path repo = repository();
+        RunState original = readOriginal(repo);
         String replayId = original.runId + "-replay-" + RunStore.newRunId(Instant.now()).substring(16);
         ModelClient replay = answersOf(original, replayId);
         RunState state;
+        Path replayDir;
         try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay,
                      original.budget, dev.orchestra.engine.budget.Spent.NOTHING);
              RunLock lock = session.lockForChanges("replay")) {
@@ -66,25 +67,29 @@ final class ReplayCommand implements Callable<Integer> {
                     original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs,
                     original.writeScope, original.allowProtected, original.budget);
             state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
+            replayDir = session.context().store().runDir(replayId);
         }
-        Path replayDir = new RunStore(repo).runDir(replayId);
         List<String> differences = PatchComparison.differences(runDir.resolve("bundle"), replayDir.resolve("bundle"));
         boolean same = differences.isEmpty() && state.status == original.status;
         print(original, state, replayDir, differences, same);
         return same ? 0 : 1;
     }
 
-    private RunState readOriginal() {
-        Path stateFile = runDir.resolve("state.json");
-        if (!Files.isRegularFile(stateFile) || runDir.toAbsolutePath().normalize().getParent() == null
-                || !runDir.toAbsolutePath().normalize().getParent().endsWith(Path.of(".orchestra", "runs"))) {
+    /** The repository whose run folder {@code RUN_DIR} is. */
+    private Path repository() {
+        Path normalized = runDir.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(runDir.resolve("state.json")) || normalized.getParent() == null
+                || !normalized.getParent().endsWith(Path.of(".orchestra", "runs"))) {
             throw new BadInputException(runDir + ": not a run folder (<repository>/.orchestra/runs/<run-id>/state.json)");
         }
+        return normalized.getParent().getParent().getParent();
+    }
+
+    /** The original run, through the run store: a run folder Orchestra does not trust is never replayed. */
+    private RunState readOriginal(Path repo) {
         RunState original;
-        try {
-            original = Json.read(stateFile, RunState.class);
-        } catch (IOException e) {
-            throw new BadInputException(stateFile + ": unreadable run state");
+        try (Session reading = Session.readOnly(repo, spec.commandLine().getErr(), parent.env())) {
+            original = reading.context().store().load(runDir.toAbsolutePath().normalize().getFileName().toString());
         }
         if (!original.status.terminal() && original.status != dev.orchestra.engine.run.RunStatus.ESCALATED) {
             throw new BadInputException("run " + original.runId + " has not finished (" + original.status.name().toLowerCase() + ")");

@@ -63,7 +63,7 @@ final class ResumeCommand implements Callable<Integer> {
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
         RunState waiting;
-        try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr())) {
+        try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
             waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
         }
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,

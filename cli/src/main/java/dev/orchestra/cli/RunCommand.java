@@ -8,6 +8,9 @@ import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.validate.JUnitReports;
 import dev.orchestra.engine.workflow.WorkflowCatalog;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,21 +87,25 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new BadInputException("--jobs " + jobs + ": must be 1 or more");
         }
+        // Every flag is checked before anything opens the repository: bad input changes nothing.
         String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(Instant.now());
         Map<String, String> flags = modelOptions.flags();
         Budget budget = limits.budget(modelOptions.maxFixIterations);
+        limits.checkGlobs();
+        Set<String> gatesNeeded = GateOption.parse(gates);
+        Duration timeout = Durations.parse("--step-timeout", stepTimeout);
+        String taskText = readTask(task);
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
                      Spent.NOTHING);
              RunLock lock = session.lockForChanges("run")) {
             Plan plan = workflow == null ? null
                     : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
-            String taskText = readTask(task);
             if (plan == null) {
                 requireModelPlanning(session, taskText);
             }
             RunRequest request = new RunRequest(plan, workflow, taskText, validate, validateExternal,
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
-                    GateOption.parse(gates), id, Durations.parse("--step-timeout", stepTimeout), leaveWorkingTree,
+                    gatesNeeded, id, timeout, leaveWorkingTree,
                     session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null, jobs,
                     limits.writeScope, limits.allowProtected, budget);
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
@@ -125,20 +132,24 @@ final class RunCommand implements Callable<Integer> {
             return task == null ? "" : task;
         }
         Path file = Path.of(task.substring(1));
-        try {
-            if (Files.size(file) > MAX_TASK_BYTES) {
-                throw new BadInputException("--task " + task + ": " + Files.size(file) + " bytes; a task may have at most "
-                        + MAX_TASK_BYTES + " (link to large material instead)");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            for (byte b : bytes) {
-                if (b == 0) {
-                    throw new BadInputException("--task " + task + ": a binary file, not text");
-                }
-            }
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (Files.isDirectory(file)) {
+            throw new BadInputException("--task " + task + ": a folder, not a file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_TASK_BYTES + 1); // never more: @/dev/zero has no end
         } catch (IOException e) {
             throw new BadInputException("--task " + task + ": cannot read " + file);
         }
+        if (bytes.length > MAX_TASK_BYTES) {
+            throw new BadInputException("--task " + task + ": more than " + MAX_TASK_BYTES
+                    + " bytes; a task may have at most that (link to large material instead)");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new BadInputException("--task " + task + ": a binary file, not text");
+            }
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

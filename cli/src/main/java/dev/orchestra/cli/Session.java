@@ -23,6 +23,7 @@ import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.run.RunContext;
 import dev.orchestra.engine.run.RunListener;
 import dev.orchestra.engine.run.RunStore;
+import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.PrintWriter;
@@ -46,9 +47,9 @@ final class Session implements AutoCloseable {
     Session(Path repo, PrintWriter err, Map<String, String> env, String runId, Map<String, String> modelFlags,
             ModelClient replay, Budget budget, Spent spent) {
         this.tree = WorkingTree.open(repo);
-        RunStore store = new RunStore(tree.dir());
-        this.model = runId == null ? ModelConfig.of(null, null)
-                : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
+        Path home = Path.of(System.getProperty("user.home"));
+        RunStore store = new RunStore(tree.dir(), tree.repository(), RunKey.forOperator(home, env));
+        this.model = runId == null ? ModelConfig.of(null, null) : ModelConfig.load(tree.dir(), home, modelFlags);
         BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
         ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
@@ -79,9 +80,10 @@ final class Session implements AutoCloseable {
         return new RunModelClient(runId, new BudgetedModelClient(recorded, meter, pricing));
     }
 
-    /** A session that only reads runs (status): no model, so no key is needed. */
-    static Session readOnly(Path repo, PrintWriter err) {
-        return new Session(repo, err, Map.of(), null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING);
+    /** A session that only reads runs (status): no model, so no model key is needed; the run key comes from {@code env}. */
+    static Session readOnly(Path repo, PrintWriter err, Map<String, String> env) {
+        Map<String, String> runKeyOnly = env.containsKey(RunKey.ENV) ? Map.of(RunKey.ENV, env.get(RunKey.ENV)) : Map.of();
+        return new Session(repo, err, runKeyOnly, null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING);
     }
 
     /**

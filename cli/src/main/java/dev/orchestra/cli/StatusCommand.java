@@ -13,9 +13,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code orchestra status}: where each run of a repository stands. */
+/**
+ * {@code orchestra status}: where each run of a repository stands. A run folder Orchestra does not trust is listed
+ * as refused, a damaged one as unreadable, each with why, and nothing else of it is shown.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show where each run of the repository stands.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
@@ -24,37 +28,54 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    OrchestraCommand parent;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "Show one run in detail.")
     String runId;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr())) {
+        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
             RunStore store = session.context().store();
             RunOutput output = new RunOutput(store);
             if (runId != null) {
                 output.print(store.load(runId), common.json, out);
                 return 0;
             }
-            List<RunState> runs = store.list();
+            List<RunStore.Listed> runs = store.list();
             if (common.json) {
                 List<Map<String, Object>> list = new ArrayList<>();
-                runs.forEach(run -> list.add(output.fields(run)));
+                runs.forEach(run -> list.add(run.trusted() ? output.fields(run.state()) : notTrusted(run)));
                 Map<String, Object> all = new LinkedHashMap<>();
                 all.put("runs", list);
                 out.println(Json.MAPPER.writeValueAsString(all));
             } else if (runs.isEmpty()) {
                 out.println("No runs in " + store.runsDir());
             } else {
-                for (RunState run : runs) {
-                    out.printf("%-22s %-20s %-10s %s%n", run.runId, run.status.name().toLowerCase()
-                            + (run.waitingFor == null ? "" : ":" + run.waitingFor), run.phase.name().toLowerCase(),
-                            run.failure == null ? run.plan.name() : run.failure);
-                }
+                runs.forEach(run -> out.println(line(run)));
             }
             out.flush();
             return 0;
         }
+    }
+
+    private static String line(RunStore.Listed listed) {
+        if (!listed.trusted()) {
+            return String.format("%-22s %-20s %s", listed.runId(), listed.refused() ? "refused" : "unreadable", listed.problem());
+        }
+        RunState run = listed.state();
+        String status = run.status.name().toLowerCase() + (run.waitingFor == null ? "" : ":" + run.waitingFor);
+        String about = run.failure != null ? run.failure : run.plan != null ? run.plan.name() : "(no plan yet)";
+        return String.format("%-22s %-20s %-10s %s", run.runId, status, run.phase.name().toLowerCase(), about);
+    }
+
+    private static Map<String, Object> notTrusted(RunStore.Listed listed) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("runId", listed.runId());
+        fields.put("status", listed.refused() ? "refused" : "unreadable");
+        fields.put("problem", listed.problem());
+        return fields;
     }
 }

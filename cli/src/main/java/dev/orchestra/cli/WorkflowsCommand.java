@@ -20,11 +20,22 @@ final class WorkflowsCommand implements Callable<Integer> {
     @Option(names = "--repo", description = "The repository whose .orchestra/workflows/ to include (default: the current directory).")
     Path repo = Path.of(".");
 
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout: {\"workflows\": [names]}.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         WorkflowLoader loader = new WorkflowLoader(AgentRegistry.withToolAgents(MavenLocator.fromSystem()));
         WorkflowCatalog catalog = new WorkflowCatalog(repo, loader);
-        catalog.available().forEach(name -> spec.commandLine().getOut().println(name));
+        if (json) {
+            spec.commandLine().getOut().println(dev.orchestra.engine.run.Json.MAPPER.writeValueAsString(
+                    java.util.Map.of("workflows", catalog.available())));
+        } else {
+            catalog.available().forEach(name -> spec.commandLine().getOut().println(name));
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

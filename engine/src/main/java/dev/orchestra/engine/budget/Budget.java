@@ -27,8 +27,8 @@ public record Budget(Long maxTokens, Double maxCost, Integer maxModelCalls, Dura
     }
 
     private static void positive(Number limit, Limit which) {
-        if (limit != null && limit.doubleValue() <= 0) {
-            throw new BadInputException(which.flag() + " must be positive, not "
+        if (limit != null && !(limit.doubleValue() > 0 && Double.isFinite(limit.doubleValue()))) {
+            throw new BadInputException(which.flag() + " must be a positive number, not "
                     + (which == Limit.WALL_TIME ? limit.doubleValue() / 60_000 : limit));
         }
     }

@@ -2,6 +2,7 @@ package dev.orchestra.engine.policy;
 
 import dev.orchestra.engine.BadInputException;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A path glob as in {@code .gitignore}: {@code *} and {@code ?} stay inside one folder, {@code **} crosses folders,
@@ -27,7 +28,11 @@ public final class PathGlob {
         body = body.startsWith("/") ? body.substring(1) : body;
         body = body.endsWith("/") ? body.substring(0, body.length() - 1) : body;
         String regex = (anyDepth ? "(?:.*/)?" : "") + translate(body, glob, origin) + "(?:/.*)?";
-        return new PathGlob(glob, Pattern.compile(regex, Pattern.DOTALL));
+        try {
+            return new PathGlob(glob, Pattern.compile(regex, Pattern.DOTALL));
+        } catch (PatternSyntaxException e) {
+            throw malformed(origin, glob, e.getDescription().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** True when {@code path} (slash-separated, relative to the repository's top) or a folder above it matches. */

@@ -25,8 +25,10 @@ final class Ingest {
         }
         String runId = request.runId() != null ? RunStore.checkRunId(request.runId()) : RunStore.newRunId(Instant.now());
         if (context.store().exists(runId)) {
+            context.store().load(runId); // a run folder that is not this operator's is refused as such
             throw new BadInputException("run " + runId + " already exists; continue it with 'orchestra resume --run-id " + runId + "'");
         }
+        context.store().requireNew(runId);
         String runBranch = "orchestra/" + runId;
         if (tree.branchCommit(runBranch) != null) {
             throw new BadInputException("branch " + runBranch + " already exists; choose another --run-id");

@@ -38,7 +38,10 @@ public final class WorkingTree implements AutoCloseable {
     /** Opens the git repository whose working tree is {@code dir}; not a repository → bad input. */
     public static WorkingTree open(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(abs.resolve(".git"))) {
+        if (Files.isRegularFile(abs.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException("--repo " + dir + ": " + GitFile.describe(abs.resolve(".git")));
+        }
+        if (!Files.isDirectory(abs.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException("--repo " + dir + ": not the top folder of a git working tree");
         }
         try {

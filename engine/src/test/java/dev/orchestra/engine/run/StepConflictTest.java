@@ -53,7 +53,7 @@ class StepConflictTest {
         tree = WorkingTree.open(repo);
         AgentRegistry agents = AgentRegistry.withToolAgents(new MavenLocator(Map.of(), Path.of("/nowhere")));
         SecretRedactor redactor = SecretRedactor.withValues();
-        context = new RunContext(tree, new RunStore(repo), agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
+        context = new RunContext(tree, new RunStore(repo, tree.repository(), dev.orchestra.engine.trust.RunKey.of("a test key of thirty-two bytes!!".getBytes())), agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
                 progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor);
     }
 

@@ -1,0 +1,73 @@
+package dev.orchestra.cli;
+
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.run.Json;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a command that fails says so: one line {@code orchestra: ...} on stderr and, under {@code --json}, exactly one
+ * JSON object on stdout ({@code error}, {@code exitCode}); a stack trace only under {@code --debug}.
+ */
+final class ErrorOutput {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean debug;
+
+    ErrorOutput(PrintWriter out, PrintWriter err, List<String> args) {
+        this.out = out;
+        this.err = err;
+        this.json = args.contains("--json");
+        this.debug = args.contains("--debug");
+    }
+
+    /** Bad input or usage: exit 2; {@code hint} is a second stderr line (e.g. where to find help), or null. */
+    int badInput(String message, String hint) {
+        return report(ExitCodes.BAD_INPUT, message, hint);
+    }
+
+    /** A failure of the command: exit 2 for bad input, 1 for anything else. */
+    int failure(Throwable e) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof BadInputException) {
+            return report(ExitCodes.BAD_INPUT, e.getMessage(), null);
+        }
+        if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+            return report(ExitCodes.FAILED, "ran out of memory (" + e.getClass().getSimpleName() + "); no input of this"
+                    + " size is expected, please report it", null);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return report(ExitCodes.FAILED, message, debug ? null : "(run with --debug for details)");
+    }
+
+    private int report(int exitCode, String message, String hint) {
+        String line = message.lines().findFirst().orElse("") + (exitCode == ExitCodes.FAILED && hint != null ? " " + hint : "");
+        err.println("orchestra: " + line);
+        if (exitCode == ExitCodes.BAD_INPUT && hint != null) {
+            err.println(hint);
+        }
+        if (json) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", message.lines().findFirst().orElse(""));
+            error.put("exitCode", exitCode);
+            try {
+                out.println(Json.MAPPER.writer().withoutFeatures(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(error));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        err.flush();
+        out.flush();
+        return exitCode;
+    }
+}
