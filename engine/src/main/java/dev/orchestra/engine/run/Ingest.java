@@ -51,9 +51,7 @@ final class Ingest {
         if (state.plan != null) {
             new PlanFiles(context).write(state);
         }
-        if (tree.branchCommit(state.runBranch) == null) {
-            tree.setBranch(state.runBranch, state.baseCommit);
-        }
+        new RunBranch(context).create(state);
         if (!state.leaveWorkingTree && !state.runBranch.equals(tree.currentBranch())) {
             if (tree.head().equals(state.baseCommit)) {
                 tree.attachHead(state.runBranch);
@@ -76,6 +74,7 @@ final class Ingest {
         state.baseCommit = request.baseCommit() != null ? request.baseCommit() : context.tree().head();
         state.baseBranch = context.tree().currentBranch();
         state.runBranch = runBranch;
+        state.branchHead = state.baseCommit;
         state.candidate = state.baseCommit;
         state.validateCommand = request.validateCommand();
         state.externalValidation = request.externalValidation();

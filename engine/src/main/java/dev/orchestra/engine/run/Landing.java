@@ -42,13 +42,16 @@ final class Landing {
     }
 
     void land(RunState state) {
+        RunBranch branch = new RunBranch(context);
+        branch.requireUnmoved(state); // before anything is saved: a moved branch leaves the run as it was
         if (state.leaveWorkingTree) {
-            context.tree().setBranch(state.runBranch, state.candidate);
+            branch.move(state, state.candidate);
         } else {
             state.checkoutPending = state.candidate;
             context.store().save(state);
             CrashPoints.reach("integrate.before-checkout");
-            context.tree().resetHard(state.candidate);
+            branch.move(state, state.candidate);
+            context.tree().matchFiles(state.candidate);
             CrashPoints.reach("integrate.after-checkout");
             state.checkoutPending = null;
         }
@@ -57,6 +60,7 @@ final class Landing {
     }
 
     void markLanded(RunState state) {
+        state.branchHead = state.candidate;
         for (StepRecord step : state.steps) {
             if (step.status == StepRecord.Status.DELEGATED) {
                 step.status = StepRecord.Status.LANDED;

@@ -33,6 +33,9 @@ public final class Orchestrator {
             throw new BadInputException("run " + runId + " is " + state.status.name().toLowerCase()
                     + "; there is nothing to resume");
         }
+        if (state.phase != Phase.INGEST) {
+            new RunBranch(context).requireUnmoved(state);
+        }
         GateKeeper keeper = gates;
         if (state.status == RunStatus.WAITING_GATE) {
             if (answer != null && answer.editedPlan() != null && !"plan".equals(state.waitingFor)) {

@@ -18,6 +18,8 @@ public final class RunState {
     public String baseCommit;
     public String baseBranch;
     public String runBranch;
+    /** The commit Orchestra last put the run branch at; it moves the branch only from there (or to its own commits). */
+    public String branchHead;
     public String validateCommand;
     public boolean externalValidation;
     /** Where the validation hook writes JUnit XML, relative to the repository. */

@@ -15,6 +15,7 @@ final class StateFields {
         REQUIRED.put("task", s -> s.task);
         REQUIRED.put("baseCommit", s -> s.baseCommit);
         REQUIRED.put("runBranch", s -> s.runBranch);
+        REQUIRED.put("branchHead", s -> s.branchHead);
         REQUIRED.put("candidate", s -> s.candidate);
         REQUIRED.put("phase", s -> s.phase);
         REQUIRED.put("status", s -> s.status);

@@ -42,6 +42,9 @@ final class StepRunner {
     private final RunContext context;
     private final ObjectBatch round;
     private String candidateRef;
+    /** Where the candidate ref was when this delegate phase began, then where it moved it; it moves only from there. */
+    private String candidateRefAt;
+    private boolean candidateRefRead;
 
     StepRunner(RunContext context) {
         this.context = context;
@@ -70,6 +73,10 @@ final class StepRunner {
     private static final Object BRING_BACK = new Object();
 
     Prepared prepare(RunState state, Step step) {
+        if (!candidateRefRead) {
+            candidateRefAt = context.tree().refCommit(candidateRef(state));
+            candidateRefRead = true;
+        }
         StepRecord record = state.step(step.id());
         record.status = StepRecord.Status.RUNNING;
         record.attempts++;
@@ -119,16 +126,16 @@ final class StepRunner {
             if (commit.isEmpty()) {
                 return Work.without(prepared, result, null);
             }
-            if (copy instanceof IsolatedCopy full) {
-                synchronized (BRING_BACK) {
-                    full.bringBack(prepared.repo(), "refs/orchestra/" + prepared.runId() + "/steps/" + step.id());
-                }
-            }
             ObjectBatch made = copy.unwritten();
             List<Refusal> refusals;
             try (ObjectReader reader = made.newReader()) {
                 refusals = prepared.patchPolicy().check(reader, ObjectId.fromString(prepared.base()),
                         ObjectId.fromString(commit.get()), prepared.policy());
+            }
+            if (copy instanceof IsolatedCopy full && refusals.isEmpty()) { // a refused commit gets no ref
+                synchronized (BRING_BACK) {
+                    full.bringBack(prepared.repo(), stepRef(prepared.runId(), step.id()));
+                }
             }
             return new Work(prepared, result, commit, made, copy.stats(), refusals, null);
         } catch (InterruptedException e) {
@@ -170,6 +177,7 @@ final class StepRunner {
         }
         List<Refusal> refusals = work.refusals();
         if (!refusals.isEmpty()) {
+            context.tree().deleteRef(stepRef(state.runId, step.id())); // an earlier attempt's, if any
             refusals.forEach(r -> state.refusals.add(step.id() + ": " + r));
             sendBackOrFail(state, step, record, "was refused: " + refusals.get(0));
             return;
@@ -192,7 +200,7 @@ final class StepRunner {
         record.status = StepRecord.Status.DELEGATED;
         record.retryNote = null;
         state.candidate = commit;
-        candidateRef = "refs/orchestra/" + state.runId + "/candidate";
+        candidateRef = candidateRef(state);
         context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " file(s) (+"
                 + stats.insertions() + " -" + stats.deletions() + ") in " + seconds(record.durationMillis)
                 + tokens(record));
@@ -209,10 +217,22 @@ final class StepRunner {
             throw new java.io.UncheckedIOException("cannot write the merged steps to the repository", e);
         }
         if (candidateRef != null) {
-            context.tree().setRef(candidateRef, state.candidate);
+            if (!context.tree().moveRef(candidateRef, candidateRefAt, state.candidate)) {
+                throw new IllegalStateException(candidateRef + " was moved by someone else while the steps ran (it is at "
+                        + context.tree().refCommit(candidateRef) + "); is another process working on run " + state.runId + "?");
+            }
+            candidateRefAt = state.candidate;
             candidateRef = null;
             CrashPoints.reach("delegate.after-bring-back");
         }
+    }
+
+    private static String candidateRef(RunState state) {
+        return "refs/orchestra/" + state.runId + "/candidate";
+    }
+
+    private static String stepRef(String runId, String stepId) {
+        return "refs/orchestra/" + runId + "/steps/" + stepId;
     }
 
     private void sendBackOrFail(RunState state, Step step, StepRecord record, String violation) {

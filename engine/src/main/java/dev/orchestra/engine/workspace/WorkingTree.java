@@ -123,17 +123,40 @@ public final class WorkingTree implements AutoCloseable {
         }
     }
 
-    /** Creates (or moves) a branch to a commit without touching HEAD or files. */
-    public void setBranch(String branch, String commitId) {
-        setRef(Constants.R_HEADS + branch, commitId);
+    /**
+     * Moves a branch to a commit without touching HEAD or files, only if it is at {@code expected} (null: only if
+     * it does not exist yet); false, and nothing changed, when someone moved it elsewhere.
+     */
+    public boolean moveBranch(String branch, String expected, String commitId) {
+        return moveRef(Constants.R_HEADS + branch, expected, commitId);
     }
 
-    /** Points any ref at a commit, unconditionally. */
-    public void setRef(String refName, String commitId) {
+    /** Points a ref at a commit only if it is at {@code expected} (null: only if it does not exist yet). */
+    public boolean moveRef(String refName, String expected, String commitId) {
         try {
-            Refs.point(repository, refName, ObjectId.fromString(commitId));
+            return Refs.swap(repository, refName, expected == null ? null : ObjectId.fromString(expected),
+                    ObjectId.fromString(commitId));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot update " + refName, e);
+            throw new IllegalStateException("cannot update " + refName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The commit any ref points to, or null when it does not exist. */
+    public String refCommit(String refName) {
+        try {
+            Ref ref = repository.exactRef(refName);
+            return ref == null || ref.getObjectId() == null ? null : ref.getObjectId().name();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes a ref of Orchestra's own (e.g. a refused step's), when it exists. */
+    public void deleteRef(String refName) {
+        try {
+            Refs.delete(repository, refName);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + refName + ": " + e.getMessage(), e);
         }
     }
 
@@ -158,8 +181,14 @@ public final class WorkingTree implements AutoCloseable {
         }
     }
 
-    /** Moves the checked-out branch to {@code commitId} and makes the files match it. */
-    public void resetHard(String commitId) {
+    /**
+     * Makes the index and the files match {@code commitId}, which the checked-out branch must already point to
+     * (move it first with {@link #moveBranch}, which never overwrites someone else's commit).
+     */
+    public void matchFiles(String commitId) {
+        if (!commitId.equals(head())) {
+            throw new IllegalStateException("HEAD is at " + head() + ", not at " + commitId + "; the files are left alone");
+        }
         try {
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commitId).call();
         } catch (GitAPIException e) {
