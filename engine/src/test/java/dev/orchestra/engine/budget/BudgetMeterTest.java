@@ -106,9 +106,13 @@ class BudgetMeterTest {
     @Test
     void aLimitThatIsNotPositiveIsBadInputNamingTheFlag() {
         assertThatThrownBy(() -> new Budget(-5L, null, null, null, null)).isInstanceOf(BadInputException.class)
-                .hasMessage("--max-tokens must be positive, not -5");
+                .hasMessage("--max-tokens must be a positive number, not -5");
         assertThatThrownBy(() -> new Budget(null, 0.0, null, null, null))
-                .hasMessage("--max-cost must be positive, not 0.0");
+                .hasMessage("--max-cost must be a positive number, not 0.0");
+        assertThatThrownBy(() -> new Budget(null, Double.NaN, null, null, null))
+                .hasMessage("--max-cost must be a positive number, not NaN");
+        assertThatThrownBy(() -> new Budget(null, Double.POSITIVE_INFINITY, null, null, null))
+                .hasMessage("--max-cost must be a positive number, not Infinity");
         assertThatThrownBy(() -> new Budget(null, null, null, null, -1))
                 .hasMessage("--max-fix-iterations must be 0 or more, not -1");
     }

@@ -10,6 +10,7 @@ import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.policy.PatchPolicy;
+import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ class StepConflictTest {
         tree = WorkingTree.open(repo);
         AgentRegistry agents = AgentRegistry.withToolAgents(new MavenLocator(Map.of(), Path.of("/nowhere")));
         SecretRedactor redactor = SecretRedactor.withValues();
-        context = new RunContext(tree, new RunStore(repo, tree.repository(), dev.orchestra.engine.trust.RunKey.of("a test key of thirty-two bytes!!".getBytes())), agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
+        RunStore store = new RunStore(repo, tree.repository(), RunKey.of("a test key of thirty-two bytes!!".getBytes()));
+        context = new RunContext(tree, store, agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
                 progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor);
     }
 

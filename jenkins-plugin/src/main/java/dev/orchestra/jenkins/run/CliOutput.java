@@ -79,9 +79,9 @@ public final class CliOutput {
         return !fields.isEmpty();
     }
 
-    /** The CLI's one-line error ({@code orchestra: ...} without the prefix), or null. */
+    /** The CLI's one-line error ({@code orchestra: ...} without the prefix, else its JSON {@code error}), or null. */
     public String errorLine() {
-        return errorLine == null ? null : errorLine.replaceFirst("^orchestra: ", "");
+        return errorLine != null ? errorLine.replaceFirst("^orchestra: ", "") : text("error");
     }
 
     /** Why the run failed: its recorded failure, else the CLI's error line, else the exit code. */

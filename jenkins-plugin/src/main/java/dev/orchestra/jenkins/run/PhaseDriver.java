@@ -59,7 +59,8 @@ public final class PhaseDriver implements Serializable {
         }
         String status = out.status();
         if (status == null) {
-            return new Fail(out, "orchestra exited with code " + out.exitCode() + " and its result names no status");
+            return new Fail(out, out.errorLine() != null ? out.errorLine() : "orchestra exited with code "
+                    + out.exitCode() + " and its result names no status");
         }
         String occurrence = "waiting_gate".equals(status) ? out.text("waitingFor") + "#" + out.fixIterations() : null;
         if (!looked) {

@@ -39,6 +39,14 @@ class CliOutputTest {
     }
 
     @Test
+    void anErrorObjectOnStdoutIsTheReasonWhenStderrSaidNothing() {
+        CliOutput out = CliOutput.parse(2, "{\"error\":\"run r1 refused: the repository tracks .orchestra/runs/r1/state.json\","
+                + "\"exitCode\":2}", null);
+        assertNull(out.status());
+        assertEquals("run r1 refused: the repository tracks .orchestra/runs/r1/state.json", out.why());
+    }
+
+    @Test
     void noJsonOnStdoutLeavesTheErrorLineAsTheReason() {
         CliOutput out = CliOutput.parse(2, "", "orchestra: --edited-plan plan.md:3: bad step");
         assertFalse(out.hasJson());

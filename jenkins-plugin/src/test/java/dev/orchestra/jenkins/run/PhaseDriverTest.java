@@ -168,6 +168,18 @@ class PhaseDriverTest {
     }
 
     @Test
+    void aRunFolderTheCommandLineRefusesFailsTheStepWithItsReasonAndRunsNothing() {
+        // The workspace holds .orchestra/runs/r1 (the step's predictable run id), e.g. committed by a pull request:
+        // the command line refuses it, and the step says why instead of resuming or running anything.
+        PhaseDriver driver = new PhaseDriver(args(Phase.IMPLEMENT, true), null, null, null);
+        assertEquals(List.of("status", "--json", "--run-id", "r1"), cli(driver.first(true)));
+        String refused = "run r1 refused: the repository tracks .orchestra/runs/r1/state.json";
+        Fail fail = assertInstanceOf(Fail.class, driver.afterCli(CliOutput.parse(2,
+                "{\"error\":\"" + refused + "\",\"exitCode\":2}", null)));
+        assertEquals(refused, fail.message());
+    }
+
+    @Test
     void validationWithoutABodyFails() {
         assertInstanceOf(Fail.class, new PhaseDriver(args(Phase.RUN, false), null, null, null)
                 .afterCli(out(11, "waiting_validation", "baseline")));
