@@ -1,6 +1,13 @@
 package dev.orchestra.cli.resilience;
 
 import dev.orchestra.cli.CliRunner;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.trust.RunKey;
+import dev.orchestra.engine.trust.StateSignature;
+import dev.orchestra.testsupport.GitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.testsupport.RecordedRequest;
@@ -18,6 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Malformed workflows, plans, edited plans, JUnit XML and configuration, and huge or binary inputs: each gets one
@@ -268,5 +278,135 @@ class BadInputsTest {
         assertThat(Cli.orchestra("resume", "--repo", repo.toString(), "--run-id", "v1", "--validation-exit", "0",
                 "--junit", "target/bad.xml").exitCode()).isEqualTo(2);
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    // ---- flags checked before anything starts -------------------------------------------------------------
+
+    /** Exactly one JSON object on stdout, nothing after it. */
+    static JsonNode oneJsonObject(String stdout) throws Exception {
+        JsonNode json = Json.MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(stdout);
+        assertThat(json.isObject()).as(stdout).isTrue();
+        return json;
+    }
+
+    private Path greetWorkflow() throws Exception {
+        return Files.writeString(temp.resolve("ok.yml"), "name: ok\ndescription: ok\nsteps:\n  - id: greet\n"
+                + "    agent: command\n    with:\n      run: echo hello > greeting.txt\n");
+    }
+
+    /** Refused as {@link #refused} does, and under {@code --json} exactly one JSON object naming the error. */
+    private void refusedWithJson(String what, CliRunner.Result result, String before, String... words) throws Exception {
+        refused(what, result, before, words);
+        JsonNode json = oneJsonObject(result.out());
+        assertThat(json.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(json.get("error").asText()).contains(words);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "--max-cost, NaN", "--max-cost, -1", "--max-cost, Infinity", "--max-tokens, -5", "--max-tokens, 0",
+        "--max-model-calls, -1", "--max-minutes, -3", "--max-minutes, 99999999999", "--temperature, NaN",
+        "--max-output-tokens, 0"})
+    void aBudgetOrModelNumberThatIsNotAPositiveFiniteNumberIsRefusedBeforeAnythingStarts(String flag, String value)
+            throws Exception {
+        String before = snapshot();
+        refusedWithJson("`" + flag + " " + value + "`", Cli.orchestra("run", "--repo", repo.toString(), "--workflow",
+                greetWorkflow().toString(), "--gates", "none", "--run-id", "b1", "--json", flag, value), before, flag);
+    }
+
+    @Test
+    void anEndlessTaskFileIsRefusedWithoutRunningOutOfMemory() throws Exception {
+        String before = snapshot();
+        Path log = temp.resolve("zero.log");
+        Process process = Cli.start(Map.of(), log, "run", "--repo", repo.toString(), "--workflow",
+                greetWorkflow().toString(), "--task", "@/dev/zero", "--gates", "none", "--run-id", "b1");
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        refused("`--task @/dev/zero`", new CliRunner.Result(process.exitValue(), "", Files.readString(log)), before,
+                "--task @/dev/zero", "more than");
+    }
+
+    @Test
+    void aMalformedWriteScopeGlobIsRefusedBeforeAnythingStarts() throws Exception {
+        String before = snapshot();
+        refusedWithJson("malformed `--write-scope` glob", Cli.orchestra("run", "--repo", repo.toString(), "--workflow",
+                greetWorkflow().toString(), "--gates", "none", "--run-id", "b1", "--json", "--write-scope", "src/[z-a]/**"),
+                before, "--write-scope 'src/[z-a]/**'");
+    }
+
+    @ParameterizedTest(name = "--run-id {0}")
+    @ValueSource(strings = {"x.lock", "a..b", "trailing."})
+    void aRunIdGitRefusesInABranchNameIsRefused(String runId) throws Exception {
+        String before = snapshot();
+        refusedWithJson("`--run-id " + runId + "`", Cli.orchestra("run", "--repo", repo.toString(), "--workflow",
+                greetWorkflow().toString(), "--gates", "none", "--run-id", runId, "--json"), before, runId, "git refuses");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--json", "run --json --repo REPO --bogus", "run --json --repo REPO --jobs x",
+        "run --json --repo REPO --workflow no-such-flow", "resume --json --repo REPO",
+        "resume --json --repo REPO --approve --reject", "status --json --repo REPO --run-id nope",
+        "status --json --repo NOWHERE", "workflows --json --bogus", "replay --json NOWHERE", "demo --json --dir REPO"})
+    void everyErrorUnderJsonPrintsExactlyOneJsonObject(String command) throws Exception {
+        String before = snapshot();
+        String[] args = command.replace("REPO", repo.toString()).replace("NOWHERE", temp.resolve("nowhere").toString())
+                .split(" ");
+        CliRunner.Result result = Cli.orchestra(args);
+        Reliability.Tally tally = SECTION.tally("error under `--json` prints one JSON object");
+        tally.tried();
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        JsonNode json = oneJsonObject(result.out());
+        assertThat(json.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(result.err()).contains("orchestra: " + json.get("error").asText());
+        assertThat(snapshot()).isEqualTo(before);
+        tally.held();
+    }
+
+    @Test
+    void aLinkedWorktreeIsCalledOneAndTheMainWorkingTreeNamed() throws Exception {
+        Path worktree = temp.resolve("worktree");
+        GitCli.run(repo, "worktree", "add", "-q", "-b", "other", worktree.toString());
+        String before = snapshot();
+        refusedWithJson("a linked worktree as `--repo`", Cli.orchestra("run", "--repo", worktree.toString(), "--workflow",
+                greetWorkflow().toString(), "--gates", "none", "--json"), before, "a linked worktree", "--repo " + repo);
+    }
+
+    @Test
+    void aNullFieldInTheRunStateIsNamedAndTheRunStaysAsItWas() throws Exception {
+        Map<String, String> env = Map.of(RunKey.ENV, "the operator's run key for these tests, long enough");
+        assertThat(Cli.orchestra(env, "run", "--repo", repo.toString(), "--workflow", greetWorkflow().toString(),
+                "--gates", "plan", "--run-id", "n1").exitCode()).isEqualTo(10);
+        Path file = repo.resolve(".orchestra/runs/n1/state.json");
+        ObjectNode state = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+        state.remove("orchestraSignature");
+        state.putNull("status");
+        // Signed with the operator's key, as a damaged state Orchestra itself had written would be.
+        Files.writeString(file, new StateSignature(RunKey.forOperator(temp, env)).sign("n1", Json.MAPPER.writeValueAsString(state)));
+        String before = snapshot();
+        refusedWithJson("`null` field in state.json", Cli.orchestra(env, "resume", "--repo", repo.toString(), "--run-id",
+                "n1", "--approve", "--json"), before, "field 'status' is null");
+    }
+
+    @Test
+    void oneDamagedRunStateLeavesStatusShowingEveryOtherRun() throws Exception {
+        for (String runId : List.of("s1", "s2")) {
+            assertThat(Cli.orchestra("run", "--repo", repo.toString(), "--workflow", greetWorkflow().toString(),
+                    "--gates", "none", "--run-id", runId, "--leave-working-tree").exitCode()).isZero();
+        }
+        Path damaged = repo.resolve(".orchestra/runs/s2/state.json");
+        Files.writeString(damaged, Files.readString(damaged).substring(0, 200));
+        Reliability.Tally tally = SECTION.tally("one damaged state.json, then `status`");
+        tally.tried();
+
+        CliRunner.Result text = Cli.orchestra("status", "--repo", repo.toString());
+        CliRunner.Result json = Cli.orchestra("status", "--repo", repo.toString(), "--json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).containsPattern("s1 +done").containsPattern("s2 +unreadable +.*state.json: unreadable run state");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        List<String> statuses = new ArrayList<>();
+        oneJsonObject(json.out()).get("runs").forEach(run -> statuses.add(run.get("runId").asText() + " " + run.get("status").asText()));
+        assertThat(statuses).containsExactly("s1 done", "s2 unreadable");
+        tally.held();
     }
 }

@@ -22,6 +22,7 @@ public final class ProcessRunner {
     private Duration timeout = Duration.ofHours(1);
     private final Map<String, String> environment = new HashMap<>();
     private boolean withoutSecrets;
+    private final java.util.Set<String> unset = new java.util.HashSet<>();
 
     private ProcessRunner(List<String> command) {
         this.command = List.copyOf(command);
@@ -58,6 +59,12 @@ public final class ProcessRunner {
         return this;
     }
 
+    /** Leaves {@code name} out of the child's environment. */
+    public ProcessRunner unset(String name) {
+        unset.add(name);
+        return this;
+    }
+
     /**
      * Leaves out of the child's environment every variable whose name looks like a credential
      * ({@code *KEY*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *PASSWORD*}): agents get no key they were
@@ -88,6 +95,7 @@ public final class ProcessRunner {
         if (withoutSecrets) {
             builder.environment().keySet().removeIf(dev.orchestra.engine.model.SecretRedactor::looksSecret);
         }
+        builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();

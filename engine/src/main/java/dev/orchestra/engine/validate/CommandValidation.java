@@ -2,6 +2,7 @@ package dev.orchestra.engine.validate;
 
 import dev.orchestra.engine.process.ProcessResult;
 import dev.orchestra.engine.process.ProcessRunner;
+import dev.orchestra.engine.trust.RunKey;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class CommandValidation {
      */
     public TestRun run(String command, Path logFile, Path copyTo) throws IOException, InterruptedException {
         Instant started = Instant.now();
-        ProcessResult result = ProcessRunner.shell(command)
+        ProcessResult result = ProcessRunner.shell(command).unset(RunKey.ENV) // the tests are the repository's code
                 .directory(workdir).logTo(logFile).timeout(timeout).run();
         List<Path> reports = JUnitReports.find(workdir, globs, started);
         List<TestCase> cases = JUnitReports.read(reports);

@@ -37,6 +37,25 @@ class CommandValidationTest {
     }
 
     @Test
+    void theTestsNeverSeeTheOperatorsRunKey() throws Exception {
+        assertThat(System.getenv("ORCHESTRA_RUN_KEY")).as("set by the surefire configuration").isNotBlank();
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        new CommandValidation(repo, List.of(), Duration.ofMinutes(1))
+                .run("echo \"key=$ORCHESTRA_RUN_KEY\" > seen.txt", tmp.resolve("run/logs/v.log"), tmp.resolve("run/tests/v"));
+        assertThat(repo.resolve("seen.txt")).hasContent("key=");
+    }
+
+    @Test
+    void aCommandKilledAtItsTimeLimitIsTimedOutNotAnExitCode() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        TestRun run = new CommandValidation(repo, List.of(), Duration.ofSeconds(1))
+                .run("sleep 30", tmp.resolve("run/logs/v.log"), tmp.resolve("run/tests/v"));
+        assertThat(run.timedOut()).isTrue();
+        assertThat(run.passed()).isFalse();
+        assertThat(run.summary()).endsWith("(timed out after 1 s)");
+    }
+
+    @Test
     void reportsLeftByAnEarlierBuildAreIgnored() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Path reports = Files.createDirectories(repo.resolve("target/surefire-reports"));
