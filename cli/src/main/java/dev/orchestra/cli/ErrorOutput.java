@@ -1,5 +1,7 @@
 package dev.orchestra.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.run.Json;
 import java.io.PrintWriter;
@@ -26,7 +28,7 @@ final class ErrorOutput {
 
     /** Bad input or usage: exit 2; {@code hint} is a second stderr line (e.g. where to find help), or null. */
     int badInput(String message, String hint) {
-        return report(ExitCodes.BAD_INPUT, message, hint);
+        return report(ExitCodes.BAD_INPUT, message, "", hint);
     }
 
     /** A failure of the command: exit 2 for bad input, 1 for anything else. */
@@ -35,34 +37,34 @@ final class ErrorOutput {
             e.printStackTrace(err);
         }
         if (e instanceof BadInputException) {
-            return report(ExitCodes.BAD_INPUT, e.getMessage(), null);
+            return report(ExitCodes.BAD_INPUT, e.getMessage(), "", null);
         }
         if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
             return report(ExitCodes.FAILED, "ran out of memory (" + e.getClass().getSimpleName() + "); no input of this"
-                    + " size is expected, please report it", null);
+                    + " size is expected, please report it", "", null);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return report(ExitCodes.FAILED, message, debug ? null : "(run with --debug for details)");
+        return report(ExitCodes.FAILED, message, debug ? "" : " (run with --debug for details)", null);
     }
 
-    private int report(int exitCode, String message, String hint) {
-        String line = message.lines().findFirst().orElse("") + (exitCode == ExitCodes.FAILED && hint != null ? " " + hint : "");
-        err.println("orchestra: " + line);
-        if (exitCode == ExitCodes.BAD_INPUT && hint != null) {
-            err.println(hint);
+    /** One stderr line (the message's first, then {@code suffix}), an optional {@code nextLine}, and the JSON object. */
+    private int report(int exitCode, String message, String suffix, String nextLine) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        err.println("orchestra: " + first + suffix);
+        if (nextLine != null) {
+            err.println(nextLine);
         }
         if (json) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", message.lines().findFirst().orElse(""));
+            error.put("error", first);
             error.put("exitCode", exitCode);
             try {
-                out.println(Json.MAPPER.writer().withoutFeatures(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(error));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(error));
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
