@@ -54,7 +54,8 @@ final class RiskList {
                 case "NO_CHANGE" -> items.add("step " + step.id() + " (" + step.agent() + ") changed nothing"
                         + suffix(step.summary()));
                 case "FAILED" -> items.add("step " + step.id() + " (" + step.agent() + ") failed" + suffix(step.summary()));
-                default -> items.add("step " + step.id() + " (" + step.agent() + ") did not land (" + step.status() + ")");
+                default -> items.add("step " + step.id() + " (" + step.agent() + ") did not land (" + step.status() + ")"
+                        + suffix(step.summary()));
             }
         }
         if (m.tests().before() == null) {
