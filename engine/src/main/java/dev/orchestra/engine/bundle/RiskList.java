@@ -29,11 +29,16 @@ final class RiskList {
             risks.add(c.notRun().size() + " test(s) ran before and did not run now: " + String.join(", ", c.notRun()));
         }
         TestCounts after = m.tests().after();
-        if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0) {
+        boolean buildExplained = m.leftovers() != null && m.leftovers().stream().anyMatch(l -> "build".equals(l.kind()));
+        if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0 && !buildExplained) {
             risks.add("the validation exited with " + after.exitCode() + " although no test failed (build or setup error?)");
         }
+        boolean compileErrorsSettled = compileErrorsSettled(m);
         for (StepEntry step : m.steps()) {
             for (Note note : step.notes()) {
+                if (compileErrorsSettled && "error".equals(note.severity()) && "javac".equals(note.source())) {
+                    continue;
+                }
                 if ("error".equals(note.severity()) || "warning".equals(note.severity())) {
                     risks.add(note.severity() + " from " + step.id() + ": " + SummaryWriter.where(note) + note.message());
                 }
@@ -44,6 +49,15 @@ final class RiskList {
             risks.add("large patch: " + size.files() + " files, +" + size.insertions() + " −" + size.deletions());
         }
         return risks;
+    }
+
+    /**
+     * True when the compile errors in notes need no risk of their own: the leftovers list them, or the run is done and
+     * its final validation compiled the code after they were found.
+     */
+    private static boolean compileErrorsSettled(BundleManifest m) {
+        boolean listed = m.leftovers() != null && m.leftovers().stream().anyMatch(l -> "compile-error".equals(l.kind()));
+        return listed || ("DONE".equals(m.status()) && m.tests().after() != null);
     }
 
     static List<String> notDone(BundleManifest m) {

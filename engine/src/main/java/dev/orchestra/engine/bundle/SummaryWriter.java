@@ -83,7 +83,9 @@ final class SummaryWriter {
         md.append(m.patches().isEmpty() ? "Nothing landed; this is what stands in the way:\n\n"
                 : "The patches hold everything that landed; this is what is still broken on top of them:\n\n");
         m.leftovers().forEach(leftover -> md.append("- ").append(leftover.oneLine()).append('\n'));
-        md.append('\n');
+        md.append('\n').append(m.model() == null
+                ? "Fix these by hand on top of the patches, or run again with a model (`--model`): its fix loop starts from them.\n\n"
+                : "The fix loop stopped before these were fixed (see the status above); fix them by hand on top of the patches.\n\n");
     }
 
     private void account() {

@@ -39,7 +39,7 @@ public final class CompilerMessages {
             StringBuilder message = new StringBuilder(parsed.message().trim());
             i = appendFurtherLines(lines, i + 1, parsed, message) - 1;
             CompilerMessage m = new CompilerMessage(parsed.severity(), relative(parsed.file(), roots), parsed.line(),
-                    parsed.column(), message.toString());
+                    parsed.column(), message.toString().replaceAll("\\s+", " "));
             found.merge(m.file() + ":" + m.line() + ":" + m.column() + ":" + m.severity(), m,
                     (a, b) -> b.message().length() > a.message().length() ? b : a);
         }

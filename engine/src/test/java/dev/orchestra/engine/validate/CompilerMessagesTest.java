@@ -35,7 +35,7 @@ class CompilerMessagesTest {
 
         assertThat(messages).containsExactly(
                 new CompilerMessage("error", "src/test/java/demo/NotesTest.java", 5, 17,
-                        "cannot find symbol; symbol:   class Rule; location: package org.junit"),
+                        "cannot find symbol; symbol: class Rule; location: package org.junit"),
                 new CompilerMessage("error", "src/main/java/demo/Notes.java", 12, 5,
                         "method does not override or implement a method from a supertype"),
                 new CompilerMessage("warning", "src/main/java/demo/Notes.java", 3, 8,
