@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class CompilerMessages {
     private static final Pattern MAVEN = Pattern.compile("^\\[(WARNING|ERROR)\\] (.+?\\.(?:java|kt|groovy|scala)):\\[(\\d+)(?:,(\\d+))?\\] (.*)$");
+    /** A forked javac (the compiler plugin's {@code <fork>true</fork>}) starts Maven's message with its own severity. */
+    private static final Pattern FORKED_SEVERITY = Pattern.compile("^(error|warning): ");
     private static final Pattern JAVAC = Pattern.compile("^(.+?\\.java):(\\d+): (error|warning): (.*)$");
     private static final Pattern KOTLIN = Pattern.compile("^([ew]): (.+?\\.kts?):(\\d+):(\\d+):? (.*)$");
     private static final Pattern KOTLIN_OLD = Pattern.compile("^([ew]): (.+?\\.kts?): \\((\\d+), (\\d+)\\): (.*)$");
@@ -80,8 +82,7 @@ public final class CompilerMessages {
     private static Parsed parse(String line) {
         Matcher m = MAVEN.matcher(line);
         if (m.find()) {
-            return new Parsed(severity(m.group(1)), m.group(2), number(m.group(3)), number(m.group(4)), m.group(5),
-                    MAVEN_CONTINUATION, 0);
+            return maven(m);
         }
         m = JAVAC.matcher(line);
         if (m.find()) {
@@ -98,8 +99,15 @@ public final class CompilerMessages {
                 number(m.group(4)), m.group(5), JAVAC_DETAIL, 0);
     }
 
-    private static String severity(String mavenLevel) {
-        return mavenLevel.equals("ERROR") ? "error" : "warning";
+    private static Parsed maven(Matcher m) {
+        String severity = m.group(1).equals("ERROR") ? "error" : "warning";
+        String message = m.group(5);
+        Matcher forked = FORKED_SEVERITY.matcher(message);
+        if (forked.find()) {
+            severity = forked.group(1);
+            message = message.substring(forked.end());
+        }
+        return new Parsed(severity, m.group(2), number(m.group(3)), number(m.group(4)), message, MAVEN_CONTINUATION, 0);
     }
 
     private static int number(String digits) {

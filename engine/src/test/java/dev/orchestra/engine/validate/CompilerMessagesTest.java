@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,21 @@ class CompilerMessagesTest {
                 new CompilerMessage("warning", "src/main/java/demo/Notes.java", 3, 8,
                         "[deprecation] Date(int,int,int) in java.util.Date has been deprecated"));
         assertThat(CompilerMessages.errors(log, project)).hasSize(2);
+    }
+
+    @Test
+    void readsTheMessagesOfAForkedCompilerWithoutItsOwnSeverityPrefix() {
+        String test = project.resolve("src/test/java/org/joor/test/CompileTest.java").toString();
+        List<String> log = List.of(
+                "[ERROR] " + test + ":[32,26] error: package org.junit.validator does not exist",
+                "[ERROR] " + test + ":[41,8] error: cannot find symbol",
+                "[ERROR]   symbol:   class TestClassValidator",
+                "[WARNING] " + test + ":[7,1] warning: [removal] SecurityManager has been deprecated");
+
+        assertThat(CompilerMessages.read(log, project)).extracting(CompilerMessage::severity, CompilerMessage::message)
+                .containsExactly(Tuple.tuple("error", "package org.junit.validator does not exist"),
+                        Tuple.tuple("error", "cannot find symbol; symbol: class TestClassValidator"),
+                        Tuple.tuple("warning", "[removal] SecurityManager has been deprecated"));
     }
 
     @Test
