@@ -142,6 +142,8 @@ class BundleWriterTest {
                 "- src/GreeterTest.java:6: package org.junit.rules does not exist\n",
                 "- src/GreeterTest.java:9: cannot find symbol; symbol: class ExternalResource\n",
                 "- 2 tests ran before the change and did not run after it\n");
+        assertThat(Files.readString(bundle.resolve("report.html"))).contains("What a human has to finish",
+                "<li>src/GreeterTest.java:6: package org.junit.rules does not exist</li>");
         JsonNode leftovers = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile()).get("leftovers");
         assertThat(leftovers.findValuesAsText("kind")).containsExactly("build", "compile-error", "compile-error", "not-run");
         assertThat(leftovers.get(1).get("file").asText()).isEqualTo("src/GreeterTest.java");
@@ -153,6 +155,7 @@ class BundleWriterTest {
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
 
         assertThat(Files.readString(bundle.resolve("SUMMARY.md"))).doesNotContain("What a human has to finish");
+        assertThat(Files.readString(bundle.resolve("report.html"))).doesNotContain("What a human has to finish");
         assertThat(new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile()).get("leftovers")).isEmpty();
     }
 
