@@ -16,7 +16,6 @@ import java.util.List;
  * left broken in the bundle.
  */
 final class FixLoop {
-    static final int MAX_DIFF_CHARS = 30_000;
     private final RunContext context;
 
     FixLoop(RunContext context) {
