@@ -30,15 +30,9 @@ final class FixLoop {
             escalate(state, regression + " — " + stop);
             return;
         }
-        String diff = Diffs.between(context.tree().repository(), state.baseCommit, head);
         int iteration = state.fixIterations + 1;
         context.progress("fix: iteration " + iteration + " of " + state.maxFixIterations + " — " + regression);
-        ModelPlanner.Outcome outcome = RepoSnapshot.at(context, state, head, dir -> {
-            FailureReport report = FailureReport.of(state, breakage, dir);
-            FixBudget.Fitted fitted = FixBudget.fit(state.task, report, diff, file -> fileTokens(dir, file));
-            return context.planner().planFixes(dir, state.task, fitted.report(), fitted.diff(), fitted.files(),
-                    fitted.mapTokens(), iteration);
-        });
+        ModelPlanner.Outcome outcome = planFixes(state, breakage, head, iteration);
         state.plannerUsage = state.plannerUsage.plus(outcome.usage());
         if (outcome.plan() == null) {
             escalate(state, regression + " — no fix could be planned: " + outcome.failure());
@@ -48,6 +42,17 @@ final class FixLoop {
         state.fixIterations = iteration;
         state.fixBase = head;
         state.phase = Phase.DELEGATE;
+    }
+
+    /** Asks the planner for fix steps: what broke, the diff and the files, fitted to the fix request's budget. */
+    private ModelPlanner.Outcome planFixes(RunState state, Breakage breakage, String head, int iteration) {
+        String diff = Diffs.between(context.tree().repository(), state.baseCommit, head);
+        return RepoSnapshot.at(context, state, head, dir -> {
+            FailureReport report = FailureReport.of(state, breakage, dir);
+            FixBudget.Fitted fitted = FixBudget.fit(state.task, report, diff, file -> fileTokens(dir, file));
+            return context.planner().planFixes(dir, state.task, fitted.report(), fitted.diff(), fitted.files(),
+                    fitted.mapTokens(), iteration);
+        });
     }
 
     private static int fileTokens(Path dir, String file) {
