@@ -13,12 +13,13 @@ public final class ExitCodes {
     static final String HELP = """
             Exit codes:
               0   done
-              1   failed (a step, the validation, or Orchestra itself)
+              1   failed (a step, with nothing produced; or Orchestra itself)
               2   usage or bad input; nothing was changed
               3   budget exhausted (a partial bundle was written)
               10  waiting at a gate: answer with 'orchestra resume --approve|--reject'
               11  waiting for the validation hook: 'orchestra resume --validation-exit N --junit GLOB'
-              12  escalated to a human (see the run's SUMMARY.md)""";
+              12  escalated to a human: the patches that landed are in the bundle,
+                  what is left broken in its SUMMARY.md""";
 
     private ExitCodes() {}
 }

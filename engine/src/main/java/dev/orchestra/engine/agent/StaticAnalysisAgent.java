@@ -2,13 +2,17 @@ package dev.orchestra.engine.agent;
 
 import dev.orchestra.engine.maven.MavenLocator;
 import dev.orchestra.engine.process.ProcessResult;
+import dev.orchestra.engine.validate.CompilerMessage;
+import dev.orchestra.engine.validate.CompilerMessages;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The {@code static-analysis} agent: compiles main and test code through the project's own Maven with
  * the compiler's warnings and deprecation details switched on, and reports each javac warning as a
- * note at its file and line. It changes no source file; compile errors make it fail.
+ * note at its file and line. It changes no source file. Compile errors are findings too (error notes at their
+ * files and lines, for the fix loop or the human the run escalates to); only a build that fails without any
+ * diagnostic makes the step fail.
  */
 public final class StaticAnalysisAgent extends MavenAgent {
     /** The agent's name in plans and workflows. */
@@ -41,18 +45,21 @@ public final class StaticAnalysisAgent extends MavenAgent {
 
     @Override
     AgentResult interpret(ProcessResult result, MavenLog log, AgentTask task) {
-        List<Note> notes = CompilerMessages.notes(log.lines(), task.workdir());
+        List<Note> notes = CompilerMessages.read(log.lines(), task.workdir()).stream().map(StaticAnalysisAgent::note).toList();
         List<Note> errors = notes.stream().filter(n -> n.severity().equals("error")).toList();
-        if (result.exitCode() != 0) {
-            String reason = errors.isEmpty() ? log.failureReason()
-                    : errors.size() + " compile error(s), first at " + errors.get(0).file() + ":"
-                            + errors.get(0).line() + ": " + errors.get(0).message();
-            return new AgentResult(AgentResult.Status.FAILED, OneLine.of("static analysis failed: " + reason),
-                    errors, Usage.oneToolRun());
+        if (result.exitCode() != 0 && errors.isEmpty()) {
+            return AgentResult.failed(OneLine.of("static analysis failed: " + log.failureReason()), Usage.oneToolRun());
         }
         long files = notes.stream().map(Note::file).distinct().count();
-        String summary = notes.isEmpty() ? "javac reports no warnings"
+        String summary = !errors.isEmpty()
+                ? "the code does not compile: " + errors.size() + " error(s), first at " + errors.get(0).file() + ":"
+                        + errors.get(0).line() + ": " + errors.get(0).message()
+                : notes.isEmpty() ? "javac reports no warnings"
                 : "javac reports " + notes.size() + " warning(s) in " + files + " file(s)";
-        return AgentResult.succeeded(summary, notes, Usage.oneToolRun());
+        return AgentResult.succeeded(OneLine.of(summary), notes, Usage.oneToolRun());
+    }
+
+    private static Note note(CompilerMessage m) {
+        return new Note(m.severity(), m.file(), m.line(), m.message(), "javac");
     }
 }

@@ -4,8 +4,11 @@ import dev.orchestra.engine.agent.Note;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.run.Breakage;
+import dev.orchestra.engine.run.Leftover;
 import dev.orchestra.engine.run.ModelAccount;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.RunStatus;
 import dev.orchestra.engine.run.StepRecord;
 import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestComparisons;
@@ -16,7 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The content of {@code bundle.json}: where the run started, what each step did, gates, tests, status. */
+/**
+ * The content of {@code bundle.json}: where the run started, what each step did, gates, tests, status, and what the
+ * run left broken for a human to finish.
+ */
 public record BundleManifest(
         int format,
         String runId,
@@ -41,7 +47,8 @@ public record BundleManifest(
         String planSummary,
         int fixIterations,
         ModelAccount account,
-        List<String> refusals) {
+        List<String> refusals,
+        List<Leftover> leftovers) {
 
     /** One plan step: who did it, what it changed, its commit and its patch file. */
     public record StepEntry(String id, String agent, String status, String instructions, List<String> files,
@@ -58,7 +65,12 @@ public record BundleManifest(
                 state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
                 state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
                 List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.model,
-                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals));
+                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals), leftovers(state));
+    }
+
+    /** What the run left broken for a human; nothing for a run that is done. */
+    private static List<Leftover> leftovers(RunState state) {
+        return state.status == RunStatus.DONE ? List.of() : Breakage.of(state).leftovers();
     }
 
     private static Map<String, Object> budgets(RunState state) {

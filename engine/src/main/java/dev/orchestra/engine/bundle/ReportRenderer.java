@@ -54,6 +54,7 @@ public final class ReportRenderer {
                 "message", n.message()))).toList());
         view.put("gates", m.gates());
         view.put("hasRefusals", m.refusals() != null && !m.refusals().isEmpty());
+        view.put("hasLeftovers", m.leftovers() != null && !m.leftovers().isEmpty());
         view.put("risks", RiskList.of(m, metrics));
         view.put("notDone", RiskList.notDone(m));
         view.put("metrics", MetricRows.of(metrics).stream().map(r -> Map.of("name", r.get(0), "value", r.get(1))).toList());

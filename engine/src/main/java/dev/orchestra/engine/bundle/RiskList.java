@@ -29,13 +29,18 @@ final class RiskList {
             risks.add(c.notRun().size() + " test(s) ran before and did not run now: " + String.join(", ", c.notRun()));
         }
         TestCounts after = m.tests().after();
+        boolean buildExplained = m.leftovers() != null && m.leftovers().stream().anyMatch(l -> "build".equals(l.kind()));
         if (after != null && after.timedOutAfterSeconds() != null) {
             risks.add("the validation timed out after " + after.timedOutAfterSeconds() + " s: its results are incomplete");
-        } else if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0) {
+        } else if (after != null && after.exitCode() != 0 && after.failed() + after.errors() == 0 && !buildExplained) {
             risks.add("the validation exited with " + after.exitCode() + " although no test failed (build or setup error?)");
         }
+        boolean compileErrorsSettled = compileErrorsSettled(m);
         for (StepEntry step : m.steps()) {
             for (Note note : step.notes()) {
+                if (compileErrorsSettled && "error".equals(note.severity()) && "javac".equals(note.source())) {
+                    continue;
+                }
                 if ("error".equals(note.severity()) || "warning".equals(note.severity())) {
                     risks.add(note.severity() + " from " + step.id() + ": " + SummaryWriter.where(note) + note.message());
                 }
@@ -48,6 +53,15 @@ final class RiskList {
         return risks;
     }
 
+    /**
+     * True when the compile errors in notes need no risk of their own: the leftovers list them, or the run is done and
+     * its final validation compiled the code after they were found.
+     */
+    private static boolean compileErrorsSettled(BundleManifest m) {
+        boolean listed = m.leftovers() != null && m.leftovers().stream().anyMatch(l -> "compile-error".equals(l.kind()));
+        return listed || ("DONE".equals(m.status()) && m.tests().after() != null);
+    }
+
     static List<String> notDone(BundleManifest m) {
         List<String> items = new ArrayList<>();
         for (StepEntry step : m.steps()) {
@@ -56,7 +70,8 @@ final class RiskList {
                 case "NO_CHANGE" -> items.add("step " + step.id() + " (" + step.agent() + ") changed nothing"
                         + suffix(step.summary()));
                 case "FAILED" -> items.add("step " + step.id() + " (" + step.agent() + ") failed" + suffix(step.summary()));
-                default -> items.add("step " + step.id() + " (" + step.agent() + ") did not land (" + step.status() + ")");
+                default -> items.add("step " + step.id() + " (" + step.agent() + ") did not land (" + step.status() + ")"
+                        + suffix(step.summary()));
             }
         }
         if (m.tests().before() == null) {

@@ -8,7 +8,10 @@ import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
 import dev.orchestra.engine.validate.TestComparison;
 import java.util.List;
 
-/** Writes {@code SUMMARY.md}: what changed and why, tests, notes, gates, what was not done, risks, metrics. */
+/**
+ * Writes {@code SUMMARY.md}: what changed and why, what a human has to finish, tests, notes, gates, what was not
+ * done, risks, metrics.
+ */
 final class SummaryWriter {
     private final BundleManifest m;
     private final RunMetrics metrics;
@@ -40,6 +43,7 @@ final class SummaryWriter {
             md.append("## Plan\n\n").append(m.planSummary().strip()).append("\n\n");
         }
         changes();
+        leftovers();
         account();
         tests();
         notes();
@@ -68,6 +72,20 @@ final class SummaryWriter {
             step.files().forEach(f -> md.append("  - `").append(f).append("`\n"));
         }
         md.append('\n');
+    }
+
+    /** What is still broken, as plain list items: where (file:line) and what, for the human who finishes the run. */
+    private void leftovers() {
+        if (m.leftovers() == null || m.leftovers().isEmpty()) {
+            return;
+        }
+        md.append("## What a human has to finish\n\n");
+        md.append(m.patches().isEmpty() ? "Nothing landed; this is what stands in the way:\n\n"
+                : "The patches hold everything that landed; this is what is still broken on top of them:\n\n");
+        m.leftovers().forEach(leftover -> md.append("- ").append(leftover.oneLine()).append('\n'));
+        md.append('\n').append(m.model() == null
+                ? "Fix these by hand on top of the patches, or run again with a model (`--model`): its fix loop starts from them.\n\n"
+                : "The fix loop stopped before these were fixed (see the status above); fix them by hand on top of the patches.\n\n");
     }
 
     private void account() {

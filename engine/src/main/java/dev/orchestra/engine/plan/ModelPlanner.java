@@ -43,19 +43,22 @@ public final class ModelPlanner {
 
     /** Plans a task on the repository. */
     public Outcome plan(Path repo, String task) {
-        String context = "<task>\n" + task + "\n</task>\n" + contextOf(repo, List.of(), "");
+        String context = "<task>\n" + task + "\n</task>\n" + AgentContext.build(repo, List.of(), "", MAP_TOKEN_BUDGET).render();
         return converse("plan", "planner", "task", context + "Plan this task.", repo);
     }
 
     /**
-     * Plans fix steps for a validation that got worse: the failing tests, the change so far and the
-     * files the failures point at. Step ids come back prefixed {@code fixN-} so they never collide.
+     * Plans fix steps for a run that broke: what broke (compiler errors first, then failing tests), the change so far,
+     * the files to show in full and a repository map of {@code mapTokens}. Step ids come back prefixed {@code fixN-}
+     * so they never collide.
      */
-    public Outcome planFixes(Path repo, String task, String failures, String diff, List<String> relatedFiles, int iteration) {
-        String context = "<task>\n" + task + "\n</task>\n<test-failures>\n" + failures + "\n</test-failures>\n<diff>\n"
-                + diff + "\n</diff>\n" + contextOf(repo, relatedFiles, "The failing tests pass again.");
+    public Outcome planFixes(Path repo, String task, String failures, String diff, List<String> files, int mapTokens,
+                             int iteration) {
+        String context = "<task>\n" + task + "\n</task>\n<failures>\n" + failures + "\n</failures>\n<diff>\n"
+                + diff + "\n</diff>\n" + AgentContext.build(repo, files, "The build compiles and the tests pass as before.",
+                        mapTokens).render();
         Outcome outcome = converse("fix-" + iteration, "fixer", "fixes",
-                context + "Plan the steps that make the failing tests pass.", repo);
+                context + "Plan the steps that make the build compile and the failing tests pass again.", repo);
         return outcome.plan() == null ? outcome
                 : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage());
     }
@@ -96,9 +99,5 @@ public final class ModelPlanner {
         }
         return new Outcome(null, "", "the planner gave no valid plan after " + (MAX_REPAIRS + 1) + " tries: "
                 + String.join("; ", problems), usage);
-    }
-
-    private static String contextOf(Path repo, List<String> focus, String acceptance) {
-        return AgentContext.build(repo, focus, acceptance, MAP_TOKEN_BUDGET).render();
     }
 }

@@ -12,6 +12,8 @@ import org.eclipse.jgit.lib.ObjectId;
 
 /** Asks the orchestrator model for its account of the run and checks every file and test it names. */
 final class AccountCheck {
+    /** How much of the change's diff the model's account is given. */
+    private static final int MAX_DIFF_CHARS = 30_000;
     private final RunContext context;
 
     AccountCheck(RunContext context) {
@@ -27,7 +29,7 @@ final class AccountCheck {
             return;
         }
         Repository repo = context.tree().repository();
-        String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), FixLoop.MAX_DIFF_CHARS);
+        String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), MAX_DIFF_CHARS);
         String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
         String json = context.planner().account(state.task, diff, tests);
         if (json == null) {

@@ -3,44 +3,64 @@ package dev.orchestra.engine.run;
 import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What happens when the validation is worse than the baseline: the failures go back to the planner
- * model, which adds fix steps, at most {@code maxFixIterations} times; the same patch twice, a fix
- * that changes nothing, or no model at all escalates to a human with the failing tests listed.
+ * What happens when the run branch is broken (see {@link Breakage}): what broke goes back to the planner model
+ * within the fix request's budget ({@link FixBudget}), and it adds fix steps, at most {@code maxFixIterations}
+ * times; the same patch twice, a fix that changes nothing, or no model at all escalates to a human, with what is
+ * left broken in the bundle.
  */
 final class FixLoop {
-    static final int MAX_DIFF_CHARS = 30_000;
     private final RunContext context;
 
     FixLoop(RunContext context) {
         this.context = context;
     }
 
-    void handle(RunState state, String regression) {
+    void handle(RunState state, Breakage breakage) {
+        String regression = breakage.reason();
         String head = context.tree().branchCommit(state.runBranch);
         String stop = reasonToStop(state, head);
         if (stop != null) {
             escalate(state, regression + " — " + stop);
             return;
         }
-        FailureReport report = FailureReport.of(state);
-        String diff = Diffs.cut(Diffs.between(context.tree().repository(), state.baseCommit, head), MAX_DIFF_CHARS);
         int iteration = state.fixIterations + 1;
         context.progress("fix: iteration " + iteration + " of " + state.maxFixIterations + " — " + regression);
-        ModelPlanner.Outcome outcome = RepoSnapshot.at(context, state, head, dir -> context.planner()
-                .planFixes(dir, state.task, report.text(), diff, report.relatedFiles(dir), iteration));
+        ModelPlanner.Outcome outcome = planFixes(state, breakage, head, iteration);
         state.plannerUsage = state.plannerUsage.plus(outcome.usage());
         if (outcome.plan() == null) {
             escalate(state, regression + " — no fix could be planned: " + outcome.failure());
             return;
         }
-        addSteps(state, outcome.plan());
+        addSteps(state, outcome.plan(), iteration);
         state.fixIterations = iteration;
         state.fixBase = head;
         state.phase = Phase.DELEGATE;
+    }
+
+    /** Asks the planner for fix steps: what broke, the diff and the files, fitted to the fix request's budget. */
+    private ModelPlanner.Outcome planFixes(RunState state, Breakage breakage, String head, int iteration) {
+        String diff = Diffs.between(context.tree().repository(), state.baseCommit, head);
+        return RepoSnapshot.at(context, state, head, dir -> {
+            FailureReport report = FailureReport.of(state, breakage, dir);
+            FixBudget.Fitted fitted = FixBudget.fit(state.task, report, diff, file -> fileTokens(dir, file));
+            return context.planner().planFixes(dir, state.task, fitted.report(), fitted.diff(), fitted.files(),
+                    fitted.mapTokens(), iteration);
+        });
+    }
+
+    private static int fileTokens(Path dir, String file) {
+        try {
+            return (int) Math.min(Integer.MAX_VALUE / 2, (Files.size(dir.resolve(file)) + 3) / 4);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private String reasonToStop(RunState state, String head) {
@@ -63,11 +83,13 @@ final class FixLoop {
         return null;
     }
 
-    private void addSteps(RunState state, Plan fixes) {
+    private void addSteps(RunState state, Plan fixes, int iteration) {
         List<Step> steps = new ArrayList<>(state.plan.steps());
         steps.addAll(fixes.steps());
         state.plan = new Plan(state.plan.name(), state.plan.description(), steps);
-        state.steps.addAll(Ingest.recordsFor(fixes.steps()));
+        List<StepRecord> records = Ingest.recordsFor(fixes.steps());
+        records.forEach(record -> record.fixIteration = iteration);
+        state.steps.addAll(records);
         new PlanFiles(context).write(state);
     }
 

@@ -4,7 +4,6 @@ import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Drives one run through its phases: ingest, plan gate, baseline, delegate, integrate (patch gate),
@@ -133,9 +132,9 @@ public final class Orchestrator {
         if (!validations.run(state, "final", head)) {
             return;
         }
-        Optional<String> regression = validations.regression(state);
-        if (regression.isPresent()) {
-            new FixLoop(context).handle(state, regression.get());
+        Breakage breakage = Breakage.of(state);
+        if (breakage.any()) {
+            new FixLoop(context).handle(state, breakage);
             return;
         }
         String details = new Landing(context).landedSummary(state) + "\n" + validations.summary(state);

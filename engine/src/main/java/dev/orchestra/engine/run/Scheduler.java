@@ -141,13 +141,47 @@ final class Scheduler {
         }
     }
 
-    private static boolean allSettled(RunState state) {
-        List<String> stuck = state.steps.stream().filter(s -> !SETTLED.contains(s.status)).map(s -> s.id).toList();
+    /**
+     * True when every step settled, failed, or cannot run because a step it needs failed; false (the run failed) when
+     * a step failed and no step of the run produced anything, or when a step could never start.
+     */
+    private boolean allSettled(RunState state) {
+        Set<String> blocked = blockedByFailures(state);
+        List<String> stuck = state.steps.stream().filter(s -> !SETTLED.contains(s.status)
+                && s.status != StepRecord.Status.FAILED && !blocked.contains(s.id)).map(s -> s.id).toList();
         if (!stuck.isEmpty()) {
             state.status = RunStatus.FAILED;
             state.failure = "steps that could never start: " + String.join(", ", stuck);
             return false;
         }
+        blocked.forEach(id -> state.step(id).summary = "not run: a step it needs failed");
+        StepRecord failed = state.steps.stream().filter(s -> s.status == StepRecord.Status.FAILED
+                && s.fixIteration == state.fixIterations).findFirst().orElse(null);
+        boolean produced = state.steps.stream().anyMatch(s -> s.status == StepRecord.Status.DELEGATED
+                || s.status == StepRecord.Status.LANDED);
+        if (failed != null && !produced) {
+            state.status = RunStatus.FAILED;
+            state.failedStep = failed.id;
+            state.failure = StepRunner.failure(context, state, failed);
+            return false;
+        }
         return true;
+    }
+
+    /** Pending steps that need, directly or through others, a step that failed. */
+    private static Set<String> blockedByFailures(RunState state) {
+        Set<String> blocked = new java.util.HashSet<>();
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Step step : state.plan.steps()) {
+                StepRecord record = state.step(step.id());
+                boolean needsFailed = step.needs().stream().anyMatch(n -> blocked.contains(n)
+                        || state.step(n).status == StepRecord.Status.FAILED);
+                if (record.status == StepRecord.Status.PENDING && needsFailed && blocked.add(step.id())) {
+                    grew = true;
+                }
+            }
+        }
+        return blocked;
     }
 }

@@ -28,6 +28,8 @@ public final class StepRecord {
     public String retryNote;
     /** How often the step was sent back; once is the most. */
     public int sentBack;
+    /** The fix iteration that added the step; 0 for the steps of the plan. */
+    public int fixIteration;
     public String startedAt;
     public String endedAt;
     public long durationMillis;

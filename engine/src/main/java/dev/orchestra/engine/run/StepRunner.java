@@ -270,11 +270,18 @@ final class StepRunner {
         return true;
     }
 
+    /**
+     * Marks the step failed. The run goes on: steps that do not need it still run, and what they produce lands and is
+     * validated; the scheduler fails the run only when no step produced anything.
+     */
     private void fail(RunState state, Step step, StepRecord record) {
         record.status = StepRecord.Status.FAILED;
-        state.status = RunStatus.FAILED;
-        state.failedStep = step.id();
-        state.failure = "step " + step.id() + " (" + step.agent() + ") failed: " + record.summary
+        context.progress("delegate: " + step.id() + " failed — " + record.summary);
+    }
+
+    /** The run's failure line for a failed step, with the path of its log. */
+    static String failure(RunContext context, RunState state, StepRecord record) {
+        return "step " + record.id + " (" + record.agent + ") failed: " + record.summary
                 + " — log: " + context.runDir(state).resolve(record.log);
     }
 

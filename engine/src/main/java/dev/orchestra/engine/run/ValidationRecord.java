@@ -1,5 +1,6 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestRun;
 
@@ -15,6 +16,8 @@ public final class ValidationRecord {
     public String reportsDir;
     public String log;
     public TestComparison comparison;
+    /** Why the build failed (compiler errors, the failing plugin's summary); null when it did not, or nobody knows. */
+    public BuildFailure build;
 
     public ValidationRecord() {}
 

@@ -1,18 +1,17 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CommandValidation;
-import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestComparisons;
 import dev.orchestra.engine.validate.TestRun;
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The validation hook: the project's own tests, run before any change (baseline) and on the run
@@ -45,7 +44,7 @@ final class Validations {
         }
         context.progress("validate: " + kind + " — " + state.validateCommand);
         ValidationRecord record = new ValidationRecord(kind, state.validateCommand, commit);
-        record.tests = runCommand(state, kind, commit);
+        runCommand(state, kind, commit, record);
         Redaction.file(context.runDir(state).resolve(record.log == null ? "logs/" + kind + "-validation.log" : record.log),
                 context.redactor());
         Redaction.folder(context.runDir(state).resolve("tests").resolve(kind), context.redactor());
@@ -68,19 +67,16 @@ final class Validations {
         return true;
     }
 
-    private TestRun runCommand(RunState state, String kind, String commit) {
-        Path runDir = context.runDir(state);
-        Path log = runDir.resolve("logs").resolve(kind + "-validation.log");
+    private void runCommand(RunState state, String kind, String commit, ValidationRecord record) {
         Duration timeout = Duration.ofSeconds(state.stepTimeoutSeconds);
         try {
             if (!state.leaveWorkingTree) {
-                return new CommandValidation(context.tree().dir(), state.junitGlobs, timeout)
-                        .run(state.validateCommand, log, runDir.resolve("tests").resolve(kind));
+                runIn(context.tree().dir(), state, kind, timeout, record);
+                return;
             }
             try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), commit,
                     context.copiesDir(), state.runId + "-validate-" + kind)) {
-                return new CommandValidation(copy.dir(), state.junitGlobs, timeout)
-                        .run(state.validateCommand, log, runDir.resolve("tests").resolve(kind));
+                runIn(copy.dir(), state, kind, timeout, record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the validation command", e);
@@ -88,6 +84,17 @@ final class Validations {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during validation", e);
         }
+    }
+
+    /** Runs the command in {@code dir}; a build that fails is read from the part of the log this run wrote. */
+    private void runIn(Path dir, RunState state, String kind, Duration timeout, ValidationRecord record)
+            throws IOException, InterruptedException {
+        Path runDir = context.runDir(state);
+        Path log = runDir.resolve("logs").resolve(kind + "-validation.log");
+        long offset = Files.isRegularFile(log) ? Files.size(log) : 0;
+        record.tests = new CommandValidation(dir, state.junitGlobs, timeout)
+                .run(state.validateCommand, log, runDir.resolve("tests").resolve(kind));
+        record.build = record.tests.exitCode() == 0 ? null : BuildFailure.read(log, offset, dir);
     }
 
     /** Records the outcome of a hook that ran outside the engine (e.g. a Jenkins Pipeline body). */
@@ -122,27 +129,6 @@ final class Validations {
             }
             state.validation = record;
         }
-    }
-
-    /** Why the final validation is worse than the baseline, naming the tests; empty when it is not. */
-    Optional<String> regression(RunState state) {
-        if (state.validation == null || state.baseline == null) {
-            return Optional.empty();
-        }
-        TestComparison comparison = state.validation.comparison;
-        List<String> reasons = new ArrayList<>();
-        if (!comparison.newlyFailing().isEmpty()) {
-            reasons.add("newly failing: " + String.join(", ", comparison.newlyFailing()));
-        }
-        if (!comparison.notRun().isEmpty()) {
-            reasons.add("no longer run: " + String.join(", ", comparison.notRun()));
-        }
-        if (reasons.isEmpty() && state.baseline.tests.exitCode() == 0 && state.validation.tests.exitCode() != 0) {
-            reasons.add("the validation command now exits " + state.validation.tests.exitCode()
-                    + " (see " + state.validation.log + ")");
-        }
-        return reasons.isEmpty() ? Optional.empty()
-                : Optional.of("validation is worse than the baseline: " + String.join("; ", reasons));
     }
 
     String summary(RunState state) {

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestra.engine.demo.SampleProjects;
 import dev.orchestra.engine.plan.Step;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Compiles the sample with real Maven and javac. */
 class StaticAnalysisAgentTest extends AgentContractTest {
@@ -25,10 +27,10 @@ class StaticAnalysisAgentTest extends AgentContractTest {
         return step("static-analysis", Map.of());
     }
 
-    /** The same, with a source file that does not compile. */
+    /** The same, with a POM Maven cannot read: the build fails before the compiler says anything. */
     @Override
     Step failingStep(Path workdir) throws IOException {
-        SampleProjects.addCompileError(workdir);
+        Files.writeString(workdir.resolve("pom.xml"), "<project>not a POM");
         return step("static-analysis", Map.of());
     }
 
@@ -47,13 +49,23 @@ class StaticAnalysisAgentTest extends AgentContractTest {
 
     @Override
     void checkFailed(AgentResult result) {
-        assertThat(result.notes()).singleElement().satisfies(note -> {
+        assertThat(result.summary()).startsWith("static analysis failed: ").containsIgnoringCase("pom");
+    }
+
+    @Test
+    void reportsCompileErrorsAsFindingsAtTheirFileAndLineWithoutFailing() throws Exception {
+        SampleProjects.addCompileError(copy.dir());
+
+        AgentResult result = runWithinContract(succeedingStep());
+
+        assertThat(result.status()).as(result.summary()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        assertThat(result.notes()).filteredOn(note -> note.severity().equals("error")).singleElement().satisfies(note -> {
             assertThat(note.file()).isEqualTo(BROKEN_FILE);
             assertThat(note.line()).isEqualTo(BROKEN_LINE);
-            assertThat(note.severity()).isEqualTo("error");
+            assertThat(note.source()).isEqualTo("javac");
             assertThat(note.message()).contains("cannot find symbol").contains("missingMethod()");
         });
-        assertThat(result.summary()).startsWith("static analysis failed: 1 compile error(s), first at "
+        assertThat(result.summary()).startsWith("the code does not compile: 1 error(s), first at "
                 + BROKEN_FILE + ":" + BROKEN_LINE + ": cannot find symbol");
     }
 }

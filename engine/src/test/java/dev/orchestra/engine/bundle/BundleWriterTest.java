@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.RunStatus;
+import dev.orchestra.engine.validate.BuildFailure;
+import dev.orchestra.engine.validate.CompilerMessage;
+import dev.orchestra.engine.validate.TestComparisons;
+import dev.orchestra.engine.validate.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,6 +123,40 @@ class BundleWriterTest {
         assertThat(bundle.resolve("patches")).isEmptyDirectory();
         assertThat(Files.readString(bundle.resolve("SUMMARY.md")))
                 .contains("Nothing landed on the branch.", "no validation after the changes");
+    }
+
+    @Test
+    void anEscalatedRunWhoseBuildBrokeListsWhatAHumanHasToFinishByFileAndLine() throws Exception {
+        state.status = RunStatus.ESCALATED;
+        state.validation.tests = new TestRun(1, List.of(), 3000);
+        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
+        state.validation.build = new BuildFailure(List.of(
+                new CompilerMessage("error", "src/GreeterTest.java", 6, 23, "package org.junit.rules does not exist"),
+                new CompilerMessage("error", "src/GreeterTest.java", 9, 36, "cannot find symbol; symbol: class ExternalResource")),
+                2, null);
+
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        assertThat(Files.readString(bundle.resolve("SUMMARY.md"))).contains("## What a human has to finish",
+                "- the build fails to compile (2 errors)\n",
+                "- src/GreeterTest.java:6: package org.junit.rules does not exist\n",
+                "- src/GreeterTest.java:9: cannot find symbol; symbol: class ExternalResource\n",
+                "- 2 tests ran before the change and did not run after it\n");
+        assertThat(Files.readString(bundle.resolve("report.html"))).contains("What a human has to finish",
+                "<li>src/GreeterTest.java:6: package org.junit.rules does not exist</li>");
+        JsonNode leftovers = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile()).get("leftovers");
+        assertThat(leftovers.findValuesAsText("kind")).containsExactly("build", "compile-error", "compile-error", "not-run");
+        assertThat(leftovers.get(1).get("file").asText()).isEqualTo("src/GreeterTest.java");
+        assertThat(leftovers.get(1).get("line").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aDoneRunHasNoLeftovers() throws Exception {
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        assertThat(Files.readString(bundle.resolve("SUMMARY.md"))).doesNotContain("What a human has to finish");
+        assertThat(Files.readString(bundle.resolve("report.html"))).doesNotContain("What a human has to finish");
+        assertThat(new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile()).get("leftovers")).isEmpty();
     }
 
     static Map<String, String> files(Path folder) throws Exception {

@@ -81,7 +81,7 @@ class ModelPlannerTest {
     void fixStepsComeBackWithIdsThatCannotCollide() {
         DeterministicModel model = new DeterministicModel(plan("\"src/Greeter.java\"", "", "The tests pass."));
         ModelPlanner.Outcome outcome = planner(model).planFixes(repo, "Make it greet.", "- GreeterTest#greets (failed)",
-                "diff", List.of("src/Greeter.java"), 2);
+                "diff", List.of("src/Greeter.java"), 1_000, 2);
         assertThat(outcome.plan().steps()).extracting(Step::id).containsExactly("fix2-greet");
         assertThat(model.requests().get(0).correlationId()).isEqualTo("fix-2/1");
     }
