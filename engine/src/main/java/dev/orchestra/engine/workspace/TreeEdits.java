@@ -89,23 +89,21 @@ final class TreeEdits {
             }
         }
         Map<String, Map<String, Optional<TreeFiles.Entry>>> nested = new TreeMap<>();
+        Map<String, TreeFiles.Entry> added = new TreeMap<>();
         for (Map.Entry<String, Optional<TreeFiles.Entry>> edit : edits.entrySet()) {
             String path = edit.getKey();
             int slash = path.indexOf('/');
             if (slash >= 0) {
                 nested.computeIfAbsent(path.substring(0, slash), k -> new HashMap<>()).put(path.substring(slash + 1), edit.getValue());
-                continue;
-            }
-            Item existing = items.get(path);
-            if (existing != null && existing.isTree()) {
+            } else if (edit.getValue().isPresent()) {
+                added.put(path, edit.getValue().get());
+            } else if (items.containsKey(path) && items.get(path).isTree()) {
                 throw new NameConflict(prefix + path);
-            }
-            if (edit.getValue().isPresent()) {
-                items.put(path, new Item(path, edit.getValue().get().mode(), edit.getValue().get().id()));
             } else {
                 items.remove(path);
             }
         }
+        // Deletions first, then folders, then files: a file may replace a folder whose files all go, and the reverse.
         for (Map.Entry<String, Map<String, Optional<TreeFiles.Entry>>> folder : nested.entrySet()) {
             String name = folder.getKey();
             Item existing = items.get(name);
@@ -118,6 +116,13 @@ final class TreeEdits {
             } else {
                 items.put(name, new Item(name, FileMode.TREE, sub));
             }
+        }
+        for (Map.Entry<String, TreeFiles.Entry> file : added.entrySet()) {
+            Item existing = items.get(file.getKey());
+            if (existing != null && existing.isTree()) {
+                throw new NameConflict(prefix + file.getKey());
+            }
+            items.put(file.getKey(), new Item(file.getKey(), file.getValue().mode(), file.getValue().id()));
         }
         if (items.isEmpty()) {
             return null;

@@ -77,6 +77,7 @@ class StepConflictTest {
         assertThat(progress).anyMatch(line -> line.contains("second conflicts in notes.txt; running it again on the new base"));
 
         runner.finish(state, StepRunner.work(runner.prepare(state, step(state, "second"))));
+        runner.endRound(state);
 
         assertThat(state.status).isEqualTo(RunStatus.RUNNING);
         assertThat(state.step("second").status).isEqualTo(StepRecord.Status.DELEGATED);
@@ -99,6 +100,7 @@ class StepConflictTest {
         runner.finish(state, third); // lands meanwhile, on the line the re-run changes
 
         runner.finish(state, again);
+        runner.endRound(state);
 
         assertThat(state.status).isEqualTo(RunStatus.ESCALATED);
         assertThat(state.failedStep).isEqualTo("second");
