@@ -24,6 +24,7 @@ import dev.orchestra.engine.run.RunContext;
 import dev.orchestra.engine.run.RunListener;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.workflow.WorkflowLoader;
+import dev.orchestra.engine.workspace.CopiesFolder;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ final class Session implements AutoCloseable {
     private final WorkingTree tree;
     private final RunContext context;
     private final ModelConfig model;
+    private final CopiesFolder copies;
 
     /**
      * @param modelFlags the model flags ({@code model}, {@code base-url}, ...); the config files fill the rest
@@ -57,11 +59,13 @@ final class Session implements AutoCloseable {
                 model.configured() ? model.settings() : null, pricing);
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = new ProgressLines(err);
-        Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies")
-                .resolve(Integer.toHexString(tree.dir().toString().hashCode()));
+        this.copies = CopiesFolder.create(Path.of(System.getProperty("java.io.tmpdir")));
         SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
-        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
+        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies.dir(), listener, meter,
                 new PatchPolicy(redactor), redactor);
+        if (copies.swept() > 0) {
+            context.progress("removed " + copies.swept() + " folder(s) of step copies that killed runs left behind");
+        }
     }
 
     /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */
@@ -116,6 +120,10 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        tree.close();
+        try {
+            copies.close();
+        } finally {
+            tree.close();
+        }
     }
 }
