@@ -23,6 +23,7 @@ import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.run.RunContext;
 import dev.orchestra.engine.run.RunListener;
 import dev.orchestra.engine.run.RunStore;
+import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workspace.CopiesFolder;
 import dev.orchestra.engine.workspace.WorkingTree;
@@ -44,9 +45,10 @@ final class Session implements AutoCloseable {
     /**
      * @param modelFlags the model flags ({@code model}, {@code base-url}, ...); the config files fill the rest
      * @param replay a client that answers from a transcript instead of the configured provider, or null
+     * @param sandbox where command agents run (see {@link SandboxOption})
      */
     Session(Path repo, PrintWriter err, Map<String, String> env, String runId, Map<String, String> modelFlags,
-            ModelClient replay, Budget budget, Spent spent) {
+            ModelClient replay, Budget budget, Spent spent, Sandbox sandbox) {
         this.tree = WorkingTree.open(repo);
         RunStore store = new RunStore(tree.dir());
         this.model = runId == null ? ModelConfig.of(null, null)
@@ -55,14 +57,14 @@ final class Session implements AutoCloseable {
         ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
                 ? model.priceTable().cost(model.model(), reply.inputTokens(), reply.outputTokens()) : 0.0;
-        AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
+        AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem(), sandbox), client,
                 model.configured() ? model.settings() : null, pricing);
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = new ProgressLines(err);
         this.copies = CopiesFolder.create(Path.of(System.getProperty("java.io.tmpdir")));
         SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies.dir(), listener, meter,
-                new PatchPolicy(redactor), redactor);
+                new PatchPolicy(redactor), redactor, sandbox);
         if (copies.swept() > 0) {
             context.progress("removed " + copies.swept() + " folder(s) of step copies that killed runs left behind");
         }
@@ -85,7 +87,7 @@ final class Session implements AutoCloseable {
 
     /** A session that only reads runs (status): no model, so no key is needed. */
     static Session readOnly(Path repo, PrintWriter err) {
-        return new Session(repo, err, Map.of(), null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING);
+        return new Session(repo, err, Map.of(), null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING, Sandbox.off());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.run.ModelAccount;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.StepRecord;
+import dev.orchestra.engine.sandbox.SandboxUse;
 import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestComparisons;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public record BundleManifest(
         String planSummary,
         int fixIterations,
         ModelAccount account,
-        List<String> refusals) {
+        List<String> refusals,
+        SandboxUse sandbox) {
 
     /** One plan step: who did it, what it changed, its commit and its patch file. */
     public record StepEntry(String id, String agent, String status, String instructions, List<String> files,
@@ -58,7 +60,7 @@ public record BundleManifest(
                 state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
                 state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
                 List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.model,
-                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals));
+                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals), state.sandbox);
     }
 
     private static Map<String, Object> budgets(RunState state) {

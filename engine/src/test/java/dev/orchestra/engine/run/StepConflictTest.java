@@ -54,7 +54,8 @@ class StepConflictTest {
         AgentRegistry agents = AgentRegistry.withToolAgents(new MavenLocator(Map.of(), Path.of("/nowhere")));
         SecretRedactor redactor = SecretRedactor.withValues();
         context = new RunContext(tree, new RunStore(repo), agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
-                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor);
+                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor,
+                dev.orchestra.engine.sandbox.Sandbox.off());
     }
 
     @AfterEach
