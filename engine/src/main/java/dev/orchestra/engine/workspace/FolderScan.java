@@ -32,14 +32,12 @@ import org.eclipse.jgit.lib.ObjectInserter;
 final class FolderScan {
     private record Ignores(String prefix, IgnoreNode rules) {}
 
-    private final Path root;
     private final NavigableMap<String, TreeFiles.Entry> tracked;
     private final ObjectInserter objects;
     private final Map<String, Optional<TreeFiles.Entry>> changes = new TreeMap<>();
     private final Set<String> seen = new HashSet<>();
 
-    private FolderScan(Path root, NavigableMap<String, TreeFiles.Entry> tracked, ObjectInserter objects) {
-        this.root = root;
+    private FolderScan(NavigableMap<String, TreeFiles.Entry> tracked, ObjectInserter objects) {
         this.tracked = tracked;
         this.objects = objects;
     }
@@ -50,7 +48,7 @@ final class FolderScan {
      */
     static Map<String, Optional<TreeFiles.Entry>> changes(Path root, NavigableMap<String, TreeFiles.Entry> tracked,
                                                            ObjectInserter objects) throws IOException {
-        FolderScan scan = new FolderScan(root, tracked, objects);
+        FolderScan scan = new FolderScan(tracked, objects);
         scan.walk(root, "", new ArrayList<>(), false);
         tracked.keySet().stream().filter(path -> !scan.seen.contains(path))
                 .forEach(path -> scan.changes.put(path, Optional.empty()));
