@@ -7,6 +7,8 @@ import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.run.Orchestrator;
 import dev.orchestra.engine.run.RunRequest;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.sandbox.SandboxMode;
 import dev.orchestra.engine.validate.JUnitReports;
 import dev.orchestra.engine.workflow.WorkflowCatalog;
 import java.io.IOException;
@@ -54,12 +56,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    SandboxOption sandboxOption;
+
     @Override
     public Integer call() throws IOException, GitAPIException {
+        Sandbox sandbox = sandboxOption.choose(parent.env(), SandboxMode.AUTO);
         Path project = prepare();
         String runId = RunStore.newRunId(java.time.Instant.now());
         try (Session session = new Session(project, spec.commandLine().getErr(), parent.env(), runId, Map.of(), null,
-                     Budget.UNLIMITED, Spent.NOTHING);
+                     Budget.UNLIMITED, Spent.NOTHING, sandbox);
              RunLock lock = session.lockForChanges("demo")) {
             String maven = MavenLocator.fromSystem().command(project).stream()
                     .map(DemoCommand::quote).collect(Collectors.joining(" "));

@@ -11,6 +11,8 @@ import dev.orchestra.engine.run.Orchestrator;
 import dev.orchestra.engine.run.RunRequest;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStore;
+import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.sandbox.SandboxMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,16 +53,21 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
+    @picocli.CommandLine.Mixin
+    SandboxOption sandboxOption;
+
     @Override
     public Integer call() throws IOException {
         Path repo = repository();
         RunState original = readOriginal(repo);
+        Sandbox sandbox = sandboxOption.sandbox != null ? sandboxOption.choose(parent.env(), SandboxMode.AUTO)
+                : SandboxOption.ofRun(original, parent.env());
         String replayId = original.runId + "-replay-" + RunStore.newRunId(Instant.now()).substring(16);
         ModelClient replay = answersOf(original, replayId);
         RunState state;
         Path replayDir;
         try (Session session = new Session(repo, spec.commandLine().getErr(), parent.env(), replayId, original.modelFlags, replay,
-                     original.budget, dev.orchestra.engine.budget.Spent.NOTHING);
+                     original.budget, dev.orchestra.engine.budget.Spent.NOTHING, sandbox);
              RunLock lock = session.lockForChanges("replay")) {
             RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
                     false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,

@@ -4,6 +4,7 @@ import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.run.Orchestrator;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,8 +67,9 @@ final class ResumeCommand implements Callable<Integer> {
         try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
             waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
         }
+        Sandbox sandbox = SandboxOption.ofRun(waiting, parent.env());
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
-                     waiting.modelFlags, null, waiting.budget, waiting.spent);
+                     waiting.modelFlags, null, waiting.budget, waiting.spent, sandbox);
              RunLock lock = session.lockForChanges("resume")) {
             String id = waiting.runId;
             Orchestrator orchestrator = new Orchestrator(session.context(),

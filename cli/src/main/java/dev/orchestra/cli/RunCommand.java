@@ -5,6 +5,8 @@ import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.run.Orchestrator;
 import dev.orchestra.engine.run.RunRequest;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.sandbox.SandboxMode;
 import dev.orchestra.engine.validate.JUnitReports;
 import dev.orchestra.engine.workflow.WorkflowCatalog;
 import java.io.IOException;
@@ -44,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    @Mixin
+    SandboxOption sandboxOption;
+
     @picocli.CommandLine.ParentCommand
     OrchestraCommand parent;
 
@@ -81,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Sandbox sandbox = sandboxOption.choose(parent.env(), SandboxMode.AUTO);
         if (validate != null && validateExternal) {
             throw new BadInputException("--validate and --validate-external exclude each other");
         }
@@ -96,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         Duration timeout = Durations.parse("--step-timeout", stepTimeout);
         String taskText = readTask(task);
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
-                     Spent.NOTHING);
+                     Spent.NOTHING, sandbox);
              RunLock lock = session.lockForChanges("run")) {
             Plan plan = workflow == null ? null
                     : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);

@@ -24,7 +24,9 @@ import dev.orchestra.engine.run.RunContext;
 import dev.orchestra.engine.run.RunListener;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.trust.RunKey;
+import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.workflow.WorkflowLoader;
+import dev.orchestra.engine.workspace.CopiesFolder;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,13 +41,15 @@ final class Session implements AutoCloseable {
     private final WorkingTree tree;
     private final RunContext context;
     private final ModelConfig model;
+    private final CopiesFolder copies;
 
     /**
      * @param modelFlags the model flags ({@code model}, {@code base-url}, ...); the config files fill the rest
      * @param replay a client that answers from a transcript instead of the configured provider, or null
+     * @param sandbox where command agents run (see {@link SandboxOption})
      */
     Session(Path repo, PrintWriter err, Map<String, String> env, String runId, Map<String, String> modelFlags,
-            ModelClient replay, Budget budget, Spent spent) {
+            ModelClient replay, Budget budget, Spent spent, Sandbox sandbox) {
         this.tree = WorkingTree.open(repo);
         Path home = Path.of(System.getProperty("user.home"));
         RunStore store = new RunStore(tree.dir(), tree.repository(), RunKey.forOperator(home, env));
@@ -54,15 +58,17 @@ final class Session implements AutoCloseable {
         ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
                 ? model.priceTable().cost(model.model(), reply.inputTokens(), reply.outputTokens()) : 0.0;
-        AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
+        AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem(), sandbox), client,
                 model.configured() ? model.settings() : null, pricing);
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = new ProgressLines(err);
-        Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies")
-                .resolve(Integer.toHexString(tree.dir().toString().hashCode()));
+        this.copies = CopiesFolder.create(Path.of(System.getProperty("java.io.tmpdir")));
         SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
-        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
-                new PatchPolicy(redactor), redactor);
+        this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies.dir(), listener, meter,
+                new PatchPolicy(redactor), redactor, sandbox);
+        if (copies.swept() > 0) {
+            context.progress("removed " + copies.swept() + " folder(s) of step copies that killed runs left behind");
+        }
     }
 
     /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */
@@ -83,7 +89,7 @@ final class Session implements AutoCloseable {
     /** A session that only reads runs (status): no model, so no model key is needed; the run key comes from {@code env}. */
     static Session readOnly(Path repo, PrintWriter err, Map<String, String> env) {
         Map<String, String> runKeyOnly = env.containsKey(RunKey.ENV) ? Map.of(RunKey.ENV, env.get(RunKey.ENV)) : Map.of();
-        return new Session(repo, err, runKeyOnly, null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING);
+        return new Session(repo, err, runKeyOnly, null, Map.of(), null, Budget.UNLIMITED, Spent.NOTHING, Sandbox.off());
     }
 
     /**
@@ -118,6 +124,10 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        tree.close();
+        try {
+            copies.close();
+        } finally {
+            tree.close();
+        }
     }
 }

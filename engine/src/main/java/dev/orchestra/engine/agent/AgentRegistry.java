@@ -3,6 +3,7 @@ package dev.orchestra.engine.agent;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.maven.MavenLocator;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.sandbox.Sandbox;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,10 +15,15 @@ import java.util.Set;
 public final class AgentRegistry implements AgentCatalog {
     private final Map<String, AgentFactory> factories = new LinkedHashMap<>();
 
-    /** A registry with the tool agents ({@code command}, {@code openrewrite}, {@code static-analysis}). */
+    /** A registry with the tool agents ({@code command}, {@code openrewrite}, {@code static-analysis}), no sandbox. */
     public static AgentRegistry withToolAgents(MavenLocator maven) {
+        return withToolAgents(maven, Sandbox.off());
+    }
+
+    /** The same, with command agents running inside {@code sandbox}. */
+    public static AgentRegistry withToolAgents(MavenLocator maven, Sandbox sandbox) {
         return new AgentRegistry()
-                .register(CommandAgent.factory())
+                .register(CommandAgent.factory(sandbox))
                 .register(OpenRewriteAgent.factory(maven))
                 .register(StaticAnalysisAgent.factory(maven));
     }

@@ -3,6 +3,7 @@ package dev.orchestra.engine.agent;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.process.ProcessResult;
 import dev.orchestra.engine.process.ProcessRunner;
+import dev.orchestra.engine.sandbox.Sandbox;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * The {@code command} agent: runs a shell command line ({@code run:}) in the isolated copy, within
- * {@code timeout:} (e.g. 30s, 10m, 1h) and the step's time limit; the copy's diff is its result.
+ * {@code timeout:} (e.g. 30s, 10m, 1h) and the step's time limit, inside the run's sandbox when there is one
+ * (with the network only when the step says {@code network: true}); the copy's diff is its result.
  */
 public final class CommandAgent implements Agent {
     /** The agent's name in plans and workflows. */
@@ -19,26 +21,35 @@ public final class CommandAgent implements Agent {
 
     private final String commandLine;
     private final Optional<Duration> timeout;
+    private final boolean network;
+    private final Sandbox sandbox;
 
     public CommandAgent(String commandLine, Optional<Duration> timeout) {
+        this(commandLine, timeout, false, Sandbox.off());
+    }
+
+    /** A command that runs inside {@code sandbox}, with the network when {@code network} is true. */
+    public CommandAgent(String commandLine, Optional<Duration> timeout, boolean network, Sandbox sandbox) {
         this.commandLine = commandLine;
         this.timeout = timeout;
+        this.network = network;
+        this.sandbox = sandbox;
     }
 
-    static AgentFactory factory() {
-        return AgentFactory.of(NAME, Set.of("run", "timeout"), CommandAgent::fromStep);
+    static AgentFactory factory(Sandbox sandbox) {
+        return AgentFactory.of(NAME, Set.of("run", "timeout", "network"), step -> fromStep(step, sandbox));
     }
 
-    private static CommandAgent fromStep(Step step) {
+    private static CommandAgent fromStep(Step step, Sandbox sandbox) {
         StepParams params = new StepParams(step);
-        return new CommandAgent(params.requiredString("run"), params.duration("timeout"));
+        return new CommandAgent(params.requiredString("run"), params.duration("timeout"), params.flag("network"), sandbox);
     }
 
     @Override
     public AgentResult run(AgentTask task) throws InterruptedException {
         Duration limit = timeout.filter(t -> t.compareTo(task.timeout()) < 0).orElse(task.timeout());
         ProcessRunner runner = ProcessRunner.shell(commandLine).directory(task.workdir()).logTo(task.logFile()).withoutSecrets()
-                .timeout(limit);
+                .timeout(limit).inside(sandbox.prefix(task.workdir(), network));
         ProcessResult result;
         try {
             result = runner.run();

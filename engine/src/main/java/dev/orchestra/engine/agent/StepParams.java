@@ -39,6 +39,21 @@ final class StepParams {
         return Optional.of(value.toString());
     }
 
+    /** A yes/no parameter ({@code true} or {@code false}); false when absent. */
+    boolean flag(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        if (value instanceof String text && (text.equals("true") || text.equals("false"))) {
+            return text.equals("true");
+        }
+        throw bad("parameter '" + name + "' must be true or false, not '" + value + "'");
+    }
+
     /** A list of texts; a single text counts as a list of one. */
     List<String> strings(String name, boolean required) {
         Object value = values.get(name);

@@ -10,6 +10,7 @@ import dev.orchestra.engine.run.ModelAccount;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStatus;
 import dev.orchestra.engine.run.StepRecord;
+import dev.orchestra.engine.sandbox.SandboxUse;
 import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestComparisons;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public record BundleManifest(
         int fixIterations,
         ModelAccount account,
         List<String> refusals,
-        List<Leftover> leftovers) {
+        List<Leftover> leftovers,
+        SandboxUse sandbox) {
 
     /** One plan step: who did it, what it changed, its commit and its patch file. */
     public record StepEntry(String id, String agent, String status, String instructions, List<String> files,
@@ -65,7 +67,7 @@ public record BundleManifest(
                 state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
                 state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
                 List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.model,
-                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals), leftovers(state));
+                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals), leftovers(state), state.sandbox);
     }
 
     /** What the run left broken for a human; nothing for a run that is done. */

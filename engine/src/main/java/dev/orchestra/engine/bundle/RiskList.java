@@ -4,6 +4,7 @@ import dev.orchestra.engine.agent.Note;
 import dev.orchestra.engine.bundle.BundleManifest.StepEntry;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
+import dev.orchestra.engine.sandbox.SandboxUse;
 import dev.orchestra.engine.validate.TestComparison;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class RiskList {
                 }
             }
         }
+        sandboxRisk(m).ifPresent(risks::add);
         RunMetrics.PatchSize size = metrics.patch();
         if (size.insertions() + size.deletions() > LARGE_PATCH_LINES || size.files() > LARGE_PATCH_FILES) {
             risks.add("large patch: " + size.files() + " files, +" + size.insertions() + " −" + size.deletions());
@@ -60,6 +62,17 @@ final class RiskList {
     private static boolean compileErrorsSettled(BundleManifest m) {
         boolean listed = m.leftovers() != null && m.leftovers().stream().anyMatch(l -> "compile-error".equals(l.kind()));
         return listed || ("DONE".equals(m.status()) && m.tests().after() != null);
+    }
+
+    /** Command steps that ran without the sandbox the run asked for (auto) could write anywhere the user can. */
+    private static java.util.Optional<String> sandboxRisk(BundleManifest m) {
+        SandboxUse sandbox = m.sandbox();
+        boolean commands = m.steps().stream().anyMatch(s -> "command".equals(s.agent()));
+        if (sandbox == null || sandbox.inEffect() || "off".equals(sandbox.mode()) || !commands) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("command steps ran without a sandbox (--sandbox auto found none usable: "
+                + sandbox.unavailable() + "); they could write outside their copy and reach the network");
     }
 
     static List<String> notDone(BundleManifest m) {

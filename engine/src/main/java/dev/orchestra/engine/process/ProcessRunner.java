@@ -23,6 +23,7 @@ public final class ProcessRunner {
     private final Map<String, String> environment = new HashMap<>();
     private boolean withoutSecrets;
     private final java.util.Set<String> unset = new java.util.HashSet<>();
+    private List<String> wrapper = List.of();
 
     private ProcessRunner(List<String> command) {
         this.command = List.copyOf(command);
@@ -75,6 +76,15 @@ public final class ProcessRunner {
         return this;
     }
 
+    /**
+     * Runs the command inside {@code prefix}, a command line that ends where the command begins (a sandbox's); the
+     * log still shows the command itself.
+     */
+    public ProcessRunner inside(List<String> prefix) {
+        this.wrapper = List.copyOf(prefix);
+        return this;
+    }
+
     public List<String> command() {
         return command;
     }
@@ -87,7 +97,9 @@ public final class ProcessRunner {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         Files.writeString(logFile, "$ " + String.join(" ", command) + System.lineSeparator(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+        List<String> wrapped = new ArrayList<>(wrapper);
+        wrapped.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(wrapped)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -91,6 +91,7 @@ final class Ingest {
         state.writeScope = new ArrayList<>(request.writeScope());
         state.allowProtected = new ArrayList<>(request.allowProtected());
         state.budget = request.budget();
+        state.sandbox = context.sandbox().use();
         return state;
     }
 

@@ -56,6 +56,7 @@ public final class Orchestrator {
             throw new BadInputException("run " + runId + " is not waiting for validation");
         }
         state.status = RunStatus.RUNNING;
+        state.sandbox = state.sandbox == null ? context.sandbox().use() : state.sandbox.and(context.sandbox().use());
         new WorkingTreeRecovery(context).recover(state);
         return proceed(state, keeper);
     }

@@ -59,6 +59,8 @@ public final class RunState {
     /** The run's limits, and what it has spent so far (over every process that worked on it). */
     public dev.orchestra.engine.budget.Budget budget = dev.orchestra.engine.budget.Budget.UNLIMITED;
     public dev.orchestra.engine.budget.Spent spent = dev.orchestra.engine.budget.Spent.NOTHING;
+    /** The sandbox command agents ran in: the mode asked for, and whether it was in effect in every process. */
+    public dev.orchestra.engine.sandbox.SandboxUse sandbox;
     /** Every change the policy refused, with its reason ("step: path: reason"). */
     public List<String> refusals = new ArrayList<>();
     /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */

@@ -34,7 +34,7 @@ import org.eclipse.jgit.lib.Repository;
  * committed there), {@link #finish} (orchestrator thread: checks, then a 3-way merge onto the
  * candidate). A conflict or a write outside the step's files sends the step back once.
  *
- * <p>The merges of the steps that land in one round, and the commits of the folder copies they come
+ * <p>The merges of the steps that land in one round, and the commits of the copies they come
  * from, stay in memory until {@link #endRound} writes them to the repository as one pack and moves the
  * candidate ref; the run state is saved only after that.
  */
@@ -59,9 +59,8 @@ final class StepRunner {
                     Path copiesDir, PatchPolicy patchPolicy, Policy policy, SecretRedactor redactor) {}
 
     /**
-     * What the agent did in its copy; its commit, if any, is readable through {@code objects} (in memory for a
-     * folder copy, already in the repository for a full copy), and already checked against the policy
-     * ({@code refusals}).
+     * What the agent did in its copy; its commit, if any, is readable through {@code objects} (in memory until the
+     * round is written), and already checked against the policy ({@code refusals}).
      */
     record Work(Prepared prepared, AgentResult result, Optional<String> commit, ObjectBatch objects, ChangeStats stats,
                 List<Refusal> refusals, String error) {
@@ -69,8 +68,6 @@ final class StepRunner {
             return new Work(prepared, result, Optional.empty(), null, ChangeStats.NONE, List.of(), error);
         }
     }
-
-    private static final Object BRING_BACK = new Object();
 
     Prepared prepare(RunState state, Step step) {
         if (!candidateRefRead) {
@@ -96,9 +93,8 @@ final class StepRunner {
     }
 
     /**
-     * In its own copy: runs the agent and commits what it changed (a full copy's commit is brought back
-     * into the repository under {@code refs/orchestra/<run>/steps/<step>}; a folder copy's stays in memory
-     * until the merge is written); the copy is gone afterwards. Safe to call from any thread.
+     * In its own copy: runs the agent and commits what it changed (the commit stays in memory until the merge is
+     * written); the copy is gone afterwards. Safe to call from any thread.
      */
     static Work work(Prepared prepared) {
         try {
@@ -131,11 +127,6 @@ final class StepRunner {
             try (ObjectReader reader = made.newReader()) {
                 refusals = prepared.patchPolicy().check(reader, ObjectId.fromString(prepared.base()),
                         ObjectId.fromString(commit.get()), prepared.policy());
-            }
-            if (copy instanceof IsolatedCopy full && refusals.isEmpty()) { // a refused commit gets no ref
-                synchronized (BRING_BACK) {
-                    full.bringBack(prepared.repo(), stepRef(prepared.runId(), step.id()));
-                }
             }
             return new Work(prepared, result, commit, made, copy.stats(), refusals, null);
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package dev.orchestra.engine.workspace;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -27,19 +25,13 @@ import org.eclipse.jgit.lib.Repository;
  */
 public final class FolderCopy implements StepCopy {
     private final Path dir;
-    private final CommitView base;
     private final List<String> paths;
-    private final ObjectBatch made;
-    private ObjectId head;
-    private ObjectId headTree;
+    private final CopyHead head;
 
     private FolderCopy(Path dir, Repository source, CommitView base, List<String> paths) {
         this.dir = dir;
-        this.base = base;
         this.paths = paths;
-        this.made = new ObjectBatch(source);
-        this.head = base.commit();
-        this.headTree = base.tree();
+        this.head = new CopyHead(source, base);
     }
 
     /**
@@ -51,29 +43,19 @@ public final class FolderCopy implements StepCopy {
             throws IOException {
         ObjectId commit = IsolatedCopy.resolveCommit(source, commitId);
         Path dir = IsolatedCopy.freshFolder(parentDir, name);
-        try {
+        try (ObjectReader reader = source.newObjectReader()) {
             CommitView view = CommitView.of(source, commit);
             Map<String, TreeFiles.Entry> files = view.files();
             for (String path : new TreeSet<>(paths)) {
                 TreeFiles.Entry entry = files.get(path);
                 if (entry != null && entry.isFile()) {
-                    write(source, dir.resolve(path), entry);
+                    CommitFiles.write(reader, dir.resolve(path), entry);
                 }
             }
             return new FolderCopy(dir, source, view, List.copyOf(new TreeSet<>(paths)));
         } catch (IOException | RuntimeException e) {
             DirectoryDeletion.deleteTree(dir);
             throw e;
-        }
-    }
-
-    private static void write(Repository source, Path file, TreeFiles.Entry entry) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            source.open(entry.id()).copyTo(out);
-        }
-        if (entry.mode() == FileMode.EXECUTABLE_FILE && !file.toFile().setExecutable(true)) {
-            throw new IOException("cannot make " + file + " executable");
         }
     }
 
@@ -84,7 +66,7 @@ public final class FolderCopy implements StepCopy {
 
     @Override
     public Optional<CommitView> view() {
-        return Optional.of(base);
+        return Optional.of(head.base());
     }
 
     /**
@@ -93,8 +75,9 @@ public final class FolderCopy implements StepCopy {
      */
     @Override
     public Optional<String> commitChanges(String message, PersonIdent author) throws IOException {
+        ObjectBatch made = head.objects();
         try (ObjectReader reader = made.newReader()) {
-            Map<String, TreeFiles.Entry> files = TreeFiles.of(reader, headTree);
+            Map<String, TreeFiles.Entry> files = head.files(reader);
             Map<String, Optional<TreeFiles.Entry>> edits = new TreeMap<>();
             for (String path : paths) {
                 TreeFiles.Entry before = files.get(path);
@@ -115,36 +98,19 @@ public final class FolderCopy implements StepCopy {
                     edits.put(path, Optional.of(new TreeFiles.Entry(mode, blob)));
                 }
             }
-            if (edits.isEmpty()) {
-                return Optional.empty();
-            }
-            ObjectId tree = TreeEdits.apply(reader, made, headTree, edits);
-            if (tree.equals(headTree)) {
-                return Optional.empty();
-            }
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
-            commit.setParentId(head);
-            commit.setAuthor(author);
-            commit.setCommitter(author);
-            commit.setMessage(message);
-            head = made.insert(commit);
-            headTree = tree;
-            return Optional.of(head.name());
+            return head.commit(reader, edits, message, author);
         }
     }
 
     /** The commits' objects, in memory: the repository gets them when the engine writes the batch. */
     @Override
     public ObjectBatch unwritten() {
-        return made;
+        return head.objects();
     }
 
     @Override
     public ChangeStats stats() throws IOException {
-        try (ObjectReader reader = made.newReader()) {
-            return ChangeCounter.between(reader, made.repository().getConfig(), base.commit(), head);
-        }
+        return head.stats();
     }
 
     @Override

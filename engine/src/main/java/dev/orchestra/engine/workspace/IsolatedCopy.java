@@ -4,87 +4,63 @@ import dev.orchestra.engine.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand.ResetType;
-import org.eclipse.jgit.api.Status;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * One agent's own working copy of a commit: a fresh repository outside the user's working tree that
- * borrows every object from the source repository through {@code objects/info/alternates}, so
- * creating it copies no history. Agents write here; the run branch is never touched.
+ * One agent's full copy of a commit: a plain folder holding every file of the commit and nothing else (no
+ * {@code .git}, no path to the user's repository), for tools that build the project. Orchestra commits what changed
+ * by reading the folder itself ({@link FolderScan}), so nothing an agent writes there (hooks, git configuration,
+ * filter drivers, attributes) is ever run or obeyed. The commits stay in memory ({@link #unwritten()}) until the
+ * engine writes them with the merge; the run branch is never touched.
  */
 public final class IsolatedCopy implements StepCopy {
-    static final String BRANCH = "orchestra-work";
-
     private final Path dir;
-    private final Git git;
-    private final ObjectId base;
+    private final CopyHead head;
 
-    private IsolatedCopy(Path dir, Git git, ObjectId base) {
+    private IsolatedCopy(Path dir, CopyHead head) {
         this.dir = dir;
-        this.git = git;
-        this.base = base;
+        this.head = head;
     }
 
     /**
-     * Creates {@code parentDir/name} (keep it outside the user's working tree), shares {@code source}'s
-     * objects and checks out {@code commitId} (an id or anything {@code source} resolves to a commit).
+     * Creates {@code parentDir/name} (keep it outside the user's working tree) holding every file of {@code commitId}
+     * (an id or anything {@code source} resolves to a commit).
      */
     public static IsolatedCopy create(Repository source, String commitId, Path parentDir, String name)
             throws IOException {
-        ObjectId base = resolveCommit(source, commitId);
+        ObjectId commit = resolveCommit(source, commitId);
         Path dir = freshFolder(parentDir, name);
-        try {
-            return checkOut(source, base, dir);
+        try (ObjectReader reader = source.newObjectReader()) {
+            CommitView view = CommitView.of(source, commit);
+            CommitFiles.writeAll(reader, view.files(), dir);
+            return new IsolatedCopy(dir, new CopyHead(source, view));
         } catch (IOException | RuntimeException e) {
             DirectoryDeletion.deleteTree(dir);
             throw e;
         }
     }
 
-    /** An empty folder {@code parentDir/name}; one left behind by a process that was killed is emptied. */
+    /**
+     * An empty folder {@code parentDir/name}; one left behind by a process that was killed is emptied. A symbolic
+     * link where the folder should be is removed, never followed.
+     */
     static Path freshFolder(Path parentDir, String name) throws IOException {
         if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
             throw new BadInputException("copy name '" + name + "' must use only letters, digits, '.', '-', '_'");
         }
         Path dir = Files.createDirectories(parentDir).toAbsolutePath().resolve(name);
-        if (Files.exists(dir)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             DirectoryDeletion.deleteTree(dir);
         }
         return Files.createDirectory(dir);
-    }
-
-    private static IsolatedCopy checkOut(Repository source, ObjectId base, Path dir) throws IOException {
-        try (Git init = Git.init().setDirectory(dir.toFile()).setInitialBranch(BRANCH).call()) {
-            Path alternates = init.getRepository().getDirectory().toPath().resolve("objects/info/alternates");
-            Files.createDirectories(alternates.getParent());
-            Path objects = source.getDirectory().toPath().toAbsolutePath().resolve("objects");
-            Files.writeString(alternates, objects + "\n");
-        } catch (GitAPIException e) {
-            throw new IOException("cannot create a repository in " + dir + ": " + e.getMessage(), e);
-        }
-        // Objects the copy writes go straight into the source's store (git tools in the copy read it
-        // through the alternates file): bringing a commit back is then only a ref update.
-        Git git = Git.wrap(new FileRepositoryBuilder()
-                .setGitDir(dir.resolve(".git").toFile()).setWorkTree(dir.toFile())
-                .setObjectDirectory(source.getDirectory().toPath().resolve("objects").toFile()).setMustExist(true).build());
-        try {
-            git.reset().setMode(ResetType.HARD).setRef(base.name()).call();
-        } catch (GitAPIException e) {
-            git.close();
-            throw new IOException("cannot check out " + base.name() + " in " + dir + ": " + e.getMessage(), e);
-        }
-        return new IsolatedCopy(dir, git, base);
     }
 
     /** The commit {@code commitId} names in {@code repo}; a clear error when there is none. */
@@ -101,7 +77,7 @@ public final class IsolatedCopy implements StepCopy {
         return commit;
     }
 
-    /** The working tree the agent may write. */
+    /** The folder the agent may write. */
     @Override
     public Path dir() {
         return dir;
@@ -115,66 +91,40 @@ public final class IsolatedCopy implements StepCopy {
 
     /** The commit the copy started from. */
     public String baseCommit() {
-        return base.name();
+        return head.base().commit().name();
     }
 
     /** The copy's current commit: the base, or the last commit made by {@link #commitChanges}. */
-    public String headCommit() throws IOException {
-        return git.getRepository().resolve("HEAD^{commit}").name();
+    public String headCommit() {
+        return head.commit().name();
     }
 
     /**
-     * Stages every added, modified and deleted file that .gitignore does not exclude and commits it on
-     * top of the copy's head; empty when nothing changed.
+     * Commits every added, changed and deleted file that {@code .gitignore} does not exclude on top of the copy's
+     * head; empty when nothing changed.
      */
     @Override
     public Optional<String> commitChanges(String message, PersonIdent author) throws IOException {
-        try {
-            git.add().addFilepattern(".").call();
-            git.add().addFilepattern(".").setUpdate(true).call();
-            Status status = git.status().call();
-            if (status.getAdded().isEmpty() && status.getChanged().isEmpty() && status.getRemoved().isEmpty()) {
-                return Optional.empty();
-            }
-            RevCommit commit = git.commit().setMessage(message).setAuthor(author).setCommitter(author)
-                    .setSign(false).setNoVerify(true).call();
-            return Optional.of(commit.name());
-        } catch (GitAPIException e) {
-            throw new IOException("cannot commit in " + dir + ": " + e.getMessage(), e);
+        try (ObjectReader reader = head.objects().newReader()) {
+            return head.commit(reader, FolderScan.changes(dir, head.files(reader), head.objects()), message, author);
         }
     }
 
-    /**
-     * Points {@code ref} in {@code source} (e.g. {@code refs/orchestra/<run>/steps/<step>}) at the copy's
-     * head, so the engine can integrate it (the objects are already in the source's store); returns its id.
-     */
-    public String bringBack(Repository source, String ref) throws IOException {
-        Refs.requireName(ref);
-        return pointAt(source, ref);
-    }
-
-    private String pointAt(Repository source, String ref) throws IOException {
-        ObjectId head = git.getRepository().resolve("HEAD^{commit}");
-        Refs.point(source, ref, head);
-        return head.name();
-    }
-
-    /** Empty: git writes the copy's commits straight into the source repository's store. */
+    /** The commits' objects, in memory: the repository gets them when the engine writes the batch. */
     @Override
     public ObjectBatch unwritten() {
-        return new ObjectBatch(git.getRepository());
+        return head.objects();
     }
 
     /** Files, insertions and deletions between the base and the copy's head commit. */
     @Override
     public ChangeStats stats() throws IOException {
-        return ChangeCounter.between(git.getRepository(), base, git.getRepository().resolve("HEAD^{commit}"));
+        return head.stats();
     }
 
-    /** Closes the repository and deletes the copy's directory, read-only files included. */
+    /** Deletes the copy's folder, read-only files included. */
     @Override
     public void close() {
-        git.close();
         try {
             DirectoryDeletion.deleteTree(dir);
         } catch (IOException e) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Where one step's agent works, outside the user's working tree: a full {@link IsolatedCopy} (a git
- * repository, for tools that build or run git) or a {@link FolderCopy} (only the step's files, for
- * agents that name them). Either way the engine takes the step's changes as one commit.
+ * Where one step's agent works, outside the user's working tree: a plain folder (never a git repository) holding
+ * every file of the commit ({@link IsolatedCopy}, for tools that build the project) or only the step's files
+ * ({@link FolderCopy}, for agents that name them). Either way the engine takes the step's changes as one commit.
  */
 public sealed interface StepCopy extends AutoCloseable permits IsolatedCopy, FolderCopy {
 
@@ -22,9 +22,8 @@ public sealed interface StepCopy extends AutoCloseable permits IsolatedCopy, Fol
     Optional<String> commitChanges(String message, PersonIdent author) throws IOException;
 
     /**
-     * The objects of the copy's commits that the repository does not hold yet, readable through the batch:
-     * a folder copy keeps them in memory until the engine writes them with the merge; a full copy's are
-     * already in the repository's store (the batch is empty).
+     * The objects of the copy's commits that the repository does not hold yet, readable through the batch and kept
+     * in memory until the engine writes them with the merge.
      */
     ObjectBatch unwritten();
 

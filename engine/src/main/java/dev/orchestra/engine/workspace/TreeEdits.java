@@ -78,8 +78,59 @@ final class TreeEdits {
         return result != null ? result : inserter.insert(new TreeFormatter());
     }
 
+    /**
+     * One folder's rewrite: deletions first, then its sub-folders, then the files it gets, so that a file may take
+     * the place of a folder whose files all go, and a folder the place of a deleted file.
+     */
     private static ObjectId rewrite(ObjectReader reader, ObjectInserter inserter, AnyObjectId tree, String prefix,
                                     Map<String, Optional<TreeFiles.Entry>> edits) throws IOException {
+        Map<String, Item> items = entries(reader, tree);
+        Map<String, Map<String, Optional<TreeFiles.Entry>>> nested = new TreeMap<>();
+        Map<String, TreeFiles.Entry> added = new TreeMap<>();
+        for (Map.Entry<String, Optional<TreeFiles.Entry>> edit : edits.entrySet()) {
+            String path = edit.getKey();
+            int slash = path.indexOf('/');
+            if (slash >= 0) {
+                nested.computeIfAbsent(path.substring(0, slash), k -> new HashMap<>()).put(path.substring(slash + 1), edit.getValue());
+            } else if (edit.getValue().isPresent()) {
+                added.put(path, edit.getValue().get());
+            } else {
+                requireFile(items.get(path), prefix + path);
+                items.remove(path);
+            }
+        }
+        for (Map.Entry<String, Map<String, Optional<TreeFiles.Entry>>> folder : nested.entrySet()) {
+            rewriteFolder(reader, inserter, items, prefix, folder.getKey(), folder.getValue());
+        }
+        for (Map.Entry<String, TreeFiles.Entry> file : added.entrySet()) {
+            requireFile(items.get(file.getKey()), prefix + file.getKey());
+            items.put(file.getKey(), new Item(file.getKey(), file.getValue().mode(), file.getValue().id()));
+        }
+        return items.isEmpty() ? null : insert(inserter, items);
+    }
+
+    private static void rewriteFolder(ObjectReader reader, ObjectInserter inserter, Map<String, Item> items,
+                                      String prefix, String name, Map<String, Optional<TreeFiles.Entry>> edits)
+            throws IOException {
+        Item existing = items.get(name);
+        if (existing != null && !existing.isTree()) {
+            throw new NameConflict(prefix + name);
+        }
+        ObjectId sub = rewrite(reader, inserter, existing == null ? null : existing.id(), prefix + name + "/", edits);
+        if (sub == null) {
+            items.remove(name);
+        } else {
+            items.put(name, new Item(name, FileMode.TREE, sub));
+        }
+    }
+
+    private static void requireFile(Item existing, String path) throws NameConflict {
+        if (existing != null && existing.isTree()) {
+            throw new NameConflict(path);
+        }
+    }
+
+    private static Map<String, Item> entries(ObjectReader reader, AnyObjectId tree) throws IOException {
         Map<String, Item> items = new HashMap<>();
         if (tree != null) {
             CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree);
@@ -88,40 +139,10 @@ final class TreeEdits {
                 items.put(name, new Item(name, parser.getEntryFileMode(), parser.getEntryObjectId()));
             }
         }
-        Map<String, Map<String, Optional<TreeFiles.Entry>>> nested = new TreeMap<>();
-        for (Map.Entry<String, Optional<TreeFiles.Entry>> edit : edits.entrySet()) {
-            String path = edit.getKey();
-            int slash = path.indexOf('/');
-            if (slash >= 0) {
-                nested.computeIfAbsent(path.substring(0, slash), k -> new HashMap<>()).put(path.substring(slash + 1), edit.getValue());
-                continue;
-            }
-            Item existing = items.get(path);
-            if (existing != null && existing.isTree()) {
-                throw new NameConflict(prefix + path);
-            }
-            if (edit.getValue().isPresent()) {
-                items.put(path, new Item(path, edit.getValue().get().mode(), edit.getValue().get().id()));
-            } else {
-                items.remove(path);
-            }
-        }
-        for (Map.Entry<String, Map<String, Optional<TreeFiles.Entry>>> folder : nested.entrySet()) {
-            String name = folder.getKey();
-            Item existing = items.get(name);
-            if (existing != null && !existing.isTree()) {
-                throw new NameConflict(prefix + name);
-            }
-            ObjectId sub = rewrite(reader, inserter, existing == null ? null : existing.id(), prefix + name + "/", folder.getValue());
-            if (sub == null) {
-                items.remove(name);
-            } else {
-                items.put(name, new Item(name, FileMode.TREE, sub));
-            }
-        }
-        if (items.isEmpty()) {
-            return null;
-        }
+        return items;
+    }
+
+    private static ObjectId insert(ObjectInserter inserter, Map<String, Item> items) throws IOException {
         List<Item> sorted = new ArrayList<>(items.values());
         sorted.sort(GIT_ORDER);
         TreeFormatter formatter = new TreeFormatter();

@@ -45,7 +45,9 @@ class AgentRegistryTest {
         assertThat(registry.problems(step("openrewrite", Map.of("recipes", "a.B", "artifacts", List.of("junit")))))
                 .containsExactly("step 's1' (openrewrite): parameter 'artifacts' has an invalid entry 'junit'");
         assertThat(registry.problems(step("command", Map.of("run", "make", "timout", "1m"))))
-                .containsExactly("step 's1' (command): unknown parameter 'timout' (known: run, timeout)");
+                .containsExactly("step 's1' (command): unknown parameter 'timout' (known: network, run, timeout)");
+        assertThat(registry.problems(step("command", Map.of("run", "make", "network", "yes please"))))
+                .containsExactly("step 's1' (command): parameter 'network' must be true or false, not 'yes please'");
     }
 
     @Test

@@ -42,6 +42,7 @@ class OpenRewriteAgentTest extends AgentContractTest {
         });
         assertThat(result.summary()).isEqualTo("OpenRewrite ran " + MIGRATION + ": changed 2 file(s)");
         assertThat(log).content().contains("org.openrewrite.maven:rewrite-maven-plugin:6.46.1:run");
+        assertThat(copy.dir().resolve(".git")).as("the plugin needs no git folder").doesNotExist();
         copy.commitChanges("JUnit 5", SampleProjects.AUTHOR);
         assertThat(copy.stats().files()).as("build output stays out of the patch")
                 .containsExactlyInAnyOrder("pom.xml", "src/test/java/demo/CalculatorTest.java");

@@ -56,7 +56,8 @@ class StepConflictTest {
         SecretRedactor redactor = SecretRedactor.withValues();
         RunStore store = new RunStore(repo, tree.repository(), RunKey.of("a test key of thirty-two bytes!!".getBytes()));
         context = new RunContext(tree, store, agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
-                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor);
+                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor,
+                dev.orchestra.engine.sandbox.Sandbox.off());
     }
 
     @AfterEach
@@ -79,6 +80,7 @@ class StepConflictTest {
         assertThat(progress).anyMatch(line -> line.contains("second conflicts in notes.txt; running it again on the new base"));
 
         runner.finish(state, StepRunner.work(runner.prepare(state, step(state, "second"))));
+        runner.endRound(state);
 
         assertThat(state.status).isEqualTo(RunStatus.RUNNING);
         assertThat(state.step("second").status).isEqualTo(StepRecord.Status.DELEGATED);
@@ -101,6 +103,7 @@ class StepConflictTest {
         runner.finish(state, third); // lands meanwhile, on the line the re-run changes
 
         runner.finish(state, again);
+        runner.endRound(state);
 
         assertThat(state.status).isEqualTo(RunStatus.ESCALATED);
         assertThat(state.failedStep).isEqualTo("second");

@@ -43,15 +43,10 @@ class IsolatedCopyTest {
     }
 
     @Test
-    void copySharesObjectsWithTheRepositoryInsteadOfCopyingThem() throws Exception {
-        try (IsolatedCopy copy = newCopy("step-1")) {
-            Path objects = copy.dir().resolve(".git/objects");
-            assertThat(Files.readString(objects.resolve("info/alternates")).trim())
-                    .isEqualTo(repo().getDirectory().toPath().toAbsolutePath().resolve("objects").toString());
-            try (Stream<Path> files = Files.walk(objects)) {
-                assertThat(files.filter(Files::isRegularFile).map(p -> objects.relativize(p).toString()))
-                        .containsExactly("info/alternates");
-            }
+    void copyIsAPlainFolderWithEveryFileOfTheCommit() throws Exception {
+        try (IsolatedCopy copy = newCopy("step-1"); Stream<Path> files = Files.walk(copy.dir())) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> copy.dir().relativize(p).toString()))
+                    .containsExactlyInAnyOrder(".gitignore", "README.md", "src/App.java");
             assertThat(copy.dir().resolve("src/App.java")).hasContent("class App {}");
             assertThat(copy.baseCommit()).isEqualTo(base);
         }
@@ -102,17 +97,16 @@ class IsolatedCopyTest {
     }
 
     @Test
-    void bringBackMakesTheCommitReadableFromTheSourceRepository() throws Exception {
+    void theCommitIsReadableFromTheRepositoryOnceItsObjectsAreWritten() throws Exception {
+        String made;
         try (IsolatedCopy copy = newCopy("step-1")) {
             write(copy.dir().resolve("README.md"), "from the agent\n");
-            String commit = copy.commitChanges("agent edit", AGENT).orElseThrow();
-
-            String fetched = copy.bringBack(repo(), "refs/orchestra/run-1/steps/step-1");
-
-            assertThat(fetched).isEqualTo(commit);
+            made = copy.commitChanges("agent edit", AGENT).orElseThrow();
+            assertThat(repo().getObjectDatabase().has(org.eclipse.jgit.lib.ObjectId.fromString(made))).isFalse();
+            copy.unwritten().write();
         }
         try (var walk = new org.eclipse.jgit.revwalk.RevWalk(repo())) {
-            RevCommit commit = walk.parseCommit(repo().resolve("refs/orchestra/run-1/steps/step-1"));
+            RevCommit commit = walk.parseCommit(repo().resolve(made));
             assertThat(commit.getFullMessage()).isEqualTo("agent edit");
             assertThat(commit.getParent(0).name()).isEqualTo(base);
             var blob = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo(), "README.md", commit.getTree());
