@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class Reliability {
     /** The categories in the order the page lists them; the page is written only when all ran in this JVM. */
-    static final List<String> CATEGORIES = List.of("faults", "kills", "attacks", "bad-input");
+    static final List<String> CATEGORIES = List.of("faults", "kills", "attacks", "bad-input", "secrets");
     private static final String SESSION = ProcessHandle.current().pid() + "-"
             + ManagementFactory.getRuntimeMXBean().getStartTime();
 
