@@ -64,7 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
                     false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,
                     original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs,
-                    original.writeScope, original.allowProtected, original.budget);
+                    original.writeScope, original.allowProtected, original.budget, original.passEnv);
             state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
         }
         Path replayDir = new RunStore(repo).runDir(replayId);

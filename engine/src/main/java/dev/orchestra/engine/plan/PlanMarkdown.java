@@ -102,6 +102,9 @@ public final class PlanMarkdown {
             md.setLength(md.length() - 1);
             md.append("\n");
         }
+        if (!step.env().isEmpty()) {
+            md.append("   - Environment: ").append(code(step.env())).append("\n");
+        }
         if (!step.acceptance().isBlank()) {
             md.append("   - Acceptance: ").append(step.acceptance().strip().replace("\n", " ")).append("\n");
         }

@@ -20,6 +20,9 @@ final class Ingest {
 
     RunState start(RunRequest request) {
         WorkingTree tree = context.tree();
+        if (request.plan() != null) {
+            PassedVariables.check(request.plan(), request.passEnv());
+        }
         if (!request.leaveWorkingTree()) {
             tree.requireClean("starting a run (or pass --leave-working-tree)");
         }
@@ -89,6 +92,7 @@ final class Ingest {
         state.jobs = request.jobs();
         state.writeScope = new ArrayList<>(request.writeScope());
         state.allowProtected = new ArrayList<>(request.allowProtected());
+        state.passEnv = new ArrayList<>(request.passEnv());
         state.budget = request.budget();
         return state;
     }

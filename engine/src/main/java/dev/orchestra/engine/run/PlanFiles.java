@@ -55,6 +55,7 @@ final class PlanFiles {
             throw new BadInputException("--edited-plan " + editedPlan + ": cannot read (" + e.getMessage() + ")");
         }
         Plan plan = PlanMarkdown.parse(markdown, editedPlan.toString(), context.loader());
+        PassedVariables.check(plan, state.passEnv);
         Path copy = context.runDir(state).resolve("gates").resolve("plan.edited.md");
         try {
             Json.writeAtomically(copy, markdown.getBytes(StandardCharsets.UTF_8));

@@ -262,6 +262,7 @@ final class StepRunner {
     private static Map<String, Object> params(RunState state, Step step) {
         Map<String, Object> params = new LinkedHashMap<>(step.with());
         params.put("orchestra.base", state.baseCommit);
+        params.put(AgentTask.PASSED_VARIABLES, PassedVariables.of(step, state.passEnv));
         if (state.validation != null) {
             String failing = state.validation.comparison == null ? ""
                     : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
