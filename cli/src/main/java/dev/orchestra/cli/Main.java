@@ -1,6 +1,8 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.output.ControlCharacters;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +22,11 @@ public final class Main {
      * are read from {@code env}, never from arguments.
      */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
+        PrintWriter outWriter = new PrintWriter(new RedactingWriter(
+                new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), redactor), true);
+        PrintWriter errWriter = new PrintWriter(new RedactingWriter(
+                new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), redactor), true);
         CommandLine commandLine = new CommandLine(new OrchestraCommand(env))
                 .setExpandAtFiles(false) // --task @FILE is ours to read
                 .setOut(outWriter)
@@ -29,7 +34,7 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, errWriter, debug(args)))
                 .setParameterExceptionHandler((e, args2) -> {
-                    errWriter.println("orchestra: " + e.getMessage());
+                    errWriter.println("orchestra: " + ControlCharacters.strip(e.getMessage()));
                     errWriter.println("Try 'orchestra " + e.getCommandLine().getCommandName() + " --help'.");
                     return ExitCodes.BAD_INPUT;
                 });
@@ -44,14 +49,14 @@ public final class Main {
             e.printStackTrace(err);
         }
         if (e instanceof BadInputException) {
-            err.println("orchestra: " + e.getMessage());
+            err.println("orchestra: " + ControlCharacters.strip(e.getMessage()));
             return ExitCodes.BAD_INPUT;
         }
         Throwable root = e;
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
         }
-        err.println("orchestra: " + root.getMessage() + (debug ? "" : " (run with --debug for details)"));
+        err.println("orchestra: " + ControlCharacters.strip(root.getMessage()) + (debug ? "" : " (run with --debug for details)"));
         return ExitCodes.FAILED;
     }
 

@@ -46,11 +46,12 @@ final class Session implements AutoCloseable {
     Session(Path repo, PrintWriter err, Map<String, String> env, String runId, Map<String, String> modelFlags,
             ModelClient replay, Budget budget, Spent spent) {
         this.tree = WorkingTree.open(repo);
-        RunStore store = new RunStore(tree.dir());
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
+        RunStore store = new RunStore(tree.dir(), redactor);
         this.model = runId == null ? ModelConfig.of(null, null)
                 : ModelConfig.load(tree.dir(), Path.of(System.getProperty("user.home")), modelFlags);
         BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
-        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
+        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, redactor, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
                 ? model.priceTable().cost(model.model(), reply.inputTokens(), reply.outputTokens()) : 0.0;
         AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem()), client,
@@ -59,16 +60,16 @@ final class Session implements AutoCloseable {
         RunListener listener = new ProgressLines(err);
         Path copies = Path.of(System.getProperty("java.io.tmpdir")).resolve("orchestra-copies")
                 .resolve(Integer.toHexString(tree.dir().toString().hashCode()));
-        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies, listener, meter,
                 new PatchPolicy(redactor), redactor);
     }
 
     /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */
-    private ModelClient runClient(Path runDir, Map<String, String> env, String runId, ModelClient replay, BudgetMeter meter) {
+    private ModelClient runClient(Path runDir, Map<String, String> env, SecretRedactor redactor, String runId,
+                                  ModelClient replay, BudgetMeter meter) {
         ModelClient recorded;
         if (replay != null) {
-            TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, SecretRedactor.fromEnvironment(env));
+            TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, redactor);
             recorded = new RecordingModelClient(replay, transcript, model);
         } else if (model.configured()) {
             recorded = ModelClients.recorded(model, env, runDir);

@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStore;
@@ -50,7 +51,7 @@ final class StatusCommand implements Callable<Integer> {
                 for (RunState run : runs) {
                     out.printf("%-22s %-20s %-10s %s%n", run.runId, run.status.name().toLowerCase()
                             + (run.waitingFor == null ? "" : ":" + run.waitingFor), run.phase.name().toLowerCase(),
-                            run.failure == null ? run.plan.name() : run.failure);
+                            ControlCharacters.strip(run.failure == null ? run.plan.name() : run.failure));
                 }
             }
             out.flush();

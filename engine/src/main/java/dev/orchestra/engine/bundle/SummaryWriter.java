@@ -5,10 +5,15 @@ import dev.orchestra.engine.bundle.BundleManifest.StepEntry;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
+import dev.orchestra.engine.output.MarkdownText;
 import dev.orchestra.engine.validate.TestComparison;
 import java.util.List;
 
-/** Writes {@code SUMMARY.md}: what changed and why, tests, notes, gates, what was not done, risks, metrics. */
+/**
+ * Writes {@code SUMMARY.md}: what changed and why, tests, notes, gates, what was not done, risks, metrics. Text from
+ * the ticket, the model, agents and the repository goes through {@link MarkdownText}, so it cannot add or hide a
+ * section.
+ */
 final class SummaryWriter {
     private final BundleManifest m;
     private final RunMetrics metrics;
@@ -27,17 +32,18 @@ final class SummaryWriter {
         md.append("# Orchestra run ").append(m.runId()).append("\n\n");
         md.append("**Status:** ").append(m.status());
         if (m.failure() != null) {
-            md.append(" (").append(m.failure()).append(')');
+            md.append(" (").append(MarkdownText.inline(m.failure())).append(')');
         }
-        md.append("  \n**Workflow:** ").append(or(m.workflow())).append("  \n**Branch:** ").append(or(m.runBranch()))
+        md.append("  \n**Workflow:** ").append(MarkdownText.inline(or(m.workflow()))).append("  \n**Branch:** ")
+                .append(or(m.runBranch()))
                 .append(" from ").append(or(m.baseBranch())).append(" at ").append(or(m.baseCommit())).append("\n\n");
         if (m.model() != null) {
             md.append("**Model:** ").append(m.model()).append(m.fixIterations() > 0
                     ? " (" + m.fixIterations() + " fix iteration(s))" : "").append("\n\n");
         }
-        md.append("## Task\n\n").append(or(m.task()).strip()).append("\n\n");
+        md.append("## Task\n\n").append(MarkdownText.block(or(m.task()).strip())).append("\n");
         if (m.planSummary() != null && !m.planSummary().isBlank()) {
-            md.append("## Plan\n\n").append(m.planSummary().strip()).append("\n\n");
+            md.append("## Plan\n\n").append(MarkdownText.block(m.planSummary().strip())).append("\n");
         }
         changes();
         account();
@@ -63,9 +69,9 @@ final class SummaryWriter {
         }
         for (StepEntry step : landed) {
             md.append("- **").append(step.id()).append("** (").append(step.agent()).append("): ")
-                    .append(step.summary()).append(" — +").append(step.insertions()).append(" −")
+                    .append(MarkdownText.inline(step.summary())).append(" — +").append(step.insertions()).append(" −")
                     .append(step.deletions()).append('\n');
-            step.files().forEach(f -> md.append("  - `").append(f).append("`\n"));
+            step.files().forEach(f -> md.append("  - ").append(MarkdownText.code(f)).append("\n"));
         }
         md.append('\n');
     }
@@ -74,15 +80,15 @@ final class SummaryWriter {
         if (m.account() == null) {
             return;
         }
-        md.append("## The model's account\n\n").append(m.account().changes.strip()).append("\n\n");
+        md.append("## The model's account\n\n").append(MarkdownText.block(m.account().changes.strip())).append("\n");
         if (!m.account().risks.isEmpty()) {
             md.append("Risks the model sees:\n\n");
-            m.account().risks.forEach(r -> md.append("- ").append(r).append('\n'));
+            m.account().risks.forEach(r -> md.append("- ").append(MarkdownText.inline(r)).append('\n'));
             md.append('\n');
         }
         if (!m.account().flagged.isEmpty()) {
             md.append("**Claims that did not check out** (Orchestra checked every file and test the account names):\n\n");
-            m.account().flagged.forEach(f -> md.append("- ⚠ ").append(f).append('\n'));
+            m.account().flagged.forEach(f -> md.append("- ⚠ ").append(MarkdownText.inline(f)).append('\n'));
             md.append('\n');
         }
     }
@@ -106,7 +112,7 @@ final class SummaryWriter {
     private void list(String title, List<String> ids) {
         if (!ids.isEmpty()) {
             md.append("- ").append(title).append(" (").append(ids.size()).append("):\n");
-            ids.forEach(id -> md.append("  - `").append(id).append("`\n"));
+            ids.forEach(id -> md.append("  - ").append(MarkdownText.code(id)).append("\n"));
         }
     }
 
@@ -124,18 +130,24 @@ final class SummaryWriter {
         for (StepEntry step : m.steps()) {
             for (Note note : step.notes()) {
                 md.append("- ").append(note.severity()).append(" [").append(step.id()).append("] ")
-                        .append(where(note)).append(note.message()).append('\n');
+                        .append(whereCode(note)).append(MarkdownText.inline(note.message())).append('\n');
                 any = true;
             }
         }
         md.append(any ? "\n" : "None.\n\n");
     }
 
+    /** {@code file:line } of a note, as plain text (empty without a file). */
     static String where(Note note) {
-        if (note.file() == null || note.file().isEmpty()) {
-            return "";
-        }
-        return "`" + note.file() + (note.line() > 0 ? ":" + note.line() : "") + "` ";
+        return hasFile(note) ? note.file() + (note.line() > 0 ? ":" + note.line() : "") + " " : "";
+    }
+
+    private static String whereCode(Note note) {
+        return hasFile(note) ? MarkdownText.code(where(note).strip()) + " " : "";
+    }
+
+    private static boolean hasFile(Note note) {
+        return note.file() != null && !note.file().isEmpty();
     }
 
     private void refusals() {
@@ -143,7 +155,7 @@ final class SummaryWriter {
             return;
         }
         md.append("## Refused by policy\n\n");
-        m.refusals().forEach(r -> md.append("- ").append(r).append('\n'));
+        m.refusals().forEach(r -> md.append("- ").append(MarkdownText.inline(r)).append('\n'));
         md.append('\n');
     }
 
@@ -151,9 +163,9 @@ final class SummaryWriter {
         md.append("## Gate decisions\n\n");
         for (GateDecision d : m.gates()) {
             md.append("- ").append(d.gate()).append(": ").append(d.approved() ? "approved" : "rejected")
-                    .append(" by ").append(d.by()).append(" at ").append(d.at())
+                    .append(" by ").append(MarkdownText.inline(d.by())).append(" at ").append(d.at())
                     .append(d.automatic() ? " (automatic)" : "")
-                    .append(d.edit() != null ? ", edited plan: " + d.edit() : "").append('\n');
+                    .append(d.edit() != null ? ", edited plan: " + MarkdownText.code(d.edit()) : "").append('\n');
         }
         md.append(m.gates().isEmpty() ? "None yet.\n\n" : "\n");
     }
@@ -161,14 +173,14 @@ final class SummaryWriter {
     private void notDone() {
         md.append("## What was not done\n\n");
         List<String> items = RiskList.notDone(m);
-        items.forEach(item -> md.append("- ").append(item).append('\n'));
+        items.forEach(item -> md.append("- ").append(MarkdownText.inline(item)).append('\n'));
         md.append(items.isEmpty() ? "Everything planned was done.\n\n" : "\n");
     }
 
     private void risks() {
         md.append("## Risks\n\n");
         List<String> risks = RiskList.of(m, metrics);
-        risks.forEach(risk -> md.append("- ").append(risk).append('\n'));
+        risks.forEach(risk -> md.append("- ").append(MarkdownText.inline(risk)).append('\n'));
         md.append(risks.isEmpty() ? "None found.\n\n" : "\n");
     }
 

@@ -35,10 +35,6 @@ public final class SecretRedactor {
      * every match contains one of them, and text holding none is not searched.
      */
     private record Finder(Pattern pattern, String description, List<String> anchors) {
-        Finder(Pattern pattern, String description) {
-            this(pattern, description, List.of());
-        }
-
         boolean mayMatch(String text) {
             return anchors.isEmpty() || anchors.stream().anyMatch(text::contains);
         }
@@ -56,11 +52,12 @@ public final class SecretRedactor {
         longestFirst.sort(Comparator.comparingInt((Named secret) -> secret.value().length()).reversed());
         List<Finder> all = new ArrayList<>();
         for (Named secret : longestFirst) {
-            all.add(new Finder(SecretForms.plainOrSplit(secret.value()), secret.name()));
+            // Split over lines only where the text has a line break: a one-line text must hold the value itself.
+            all.add(new Finder(SecretForms.plainOrSplit(secret.value()), secret.name(), List.of(secret.value(), "\n")));
             all.add(new Finder(SecretForms.base64(secret.value()), secret.name() + ", base64-encoded",
                     SecretForms.base64Fragments(secret.value())));
-            SecretForms.urlEncoded(secret.value())
-                    .ifPresent(pattern -> all.add(new Finder(pattern, secret.name() + ", URL-encoded")));
+            SecretForms.urlEncoded(secret.value()).ifPresent(pattern -> all.add(new Finder(pattern,
+                    secret.name() + ", URL-encoded", List.of(secret.value(), "%", "+"))));
         }
         all.addAll(KEY_SHAPES);
         this.finders = List.copyOf(all);

@@ -41,7 +41,8 @@ public final class EnvironmentPolicy {
             "GIT_BRANCH", "GIT_LOCAL_BRANCH", "GIT_URL", "GITHUB_ACTIONS", "GITHUB_SHA", "GITHUB_REF",
             "GITHUB_REF_NAME", "GITHUB_REPOSITORY", "GITHUB_RUN_ID", "GITHUB_RUN_NUMBER", "GITHUB_WORKSPACE",
             "GITHUB_SERVER_URL", "RUNNER_OS", "RUNNER_TEMP", "GITLAB_CI", "CI_COMMIT_SHA", "CI_COMMIT_REF_NAME",
-            "CI_PIPELINE_ID", "CI_JOB_ID", "CI_PROJECT_DIR", "CI_PROJECT_PATH", "CI_SERVER_URL");
+            "CI_COMMIT_BEFORE_SHA", "CI_COMMIT_SHORT_SHA", "CI_MERGE_REQUEST_DIFF_BASE_SHA", "CI_PIPELINE_ID", "CI_JOB_ID",
+            "CI_PROJECT_DIR", "CI_PROJECT_PATH", "CI_SERVER_URL");
     private static final List<String> HARMLESS_PREFIXES = List.of("LC_");
     /** {@code scheme://user:password@}: the password is group 1. */
     private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]*:([^\\s@/]+)@");

@@ -45,7 +45,7 @@ final class Ingest {
         WorkingTree tree = context.tree();
         try {
             tree.excludeRunFolders();
-            Files.writeString(context.runDir(state).resolve("task.md"), state.task);
+            Files.writeString(context.runDir(state).resolve("task.md"), context.redactor().redact(state.task));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

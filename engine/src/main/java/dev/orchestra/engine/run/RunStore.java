@@ -1,6 +1,7 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.model.SecretRedactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,14 +15,25 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The run folders of one repository: {@code .orchestra/runs/<run-id>/state.json}, written atomically. */
+/**
+ * The run folders of one repository: {@code .orchestra/runs/<run-id>/state.json}, written atomically and with every
+ * secret the redactor knows replaced (model text and test output land in the state).
+ */
 public final class RunStore {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Path runsDir;
+    private final SecretRedactor redactor;
 
-    public RunStore(Path repoDir) {
+    /** The runs of {@code repoDir}, their state redacted with {@code redactor}. */
+    public RunStore(Path repoDir, SecretRedactor redactor) {
         this.runsDir = repoDir.resolve(".orchestra").resolve("runs");
+        this.redactor = redactor;
+    }
+
+    /** The runs of {@code repoDir}, their state redacted of the well-known key shapes only. */
+    public RunStore(Path repoDir) {
+        this(repoDir, SecretRedactor.fromEnvironment(java.util.Map.of()));
     }
 
     public Path runsDir() {
@@ -52,7 +64,7 @@ public final class RunStore {
     public void save(RunState state) {
         state.updatedAt = Instant.now().toString();
         try {
-            Json.write(runDir(state.runId).resolve("state.json"), state);
+            CleanJson.write(runDir(state.runId).resolve("state.json"), state, redactor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the state of run " + state.runId, e);
         }
