@@ -22,16 +22,20 @@ public final class MarkdownOutline {
         return headings;
     }
 
-    /** The lines outside fenced code blocks that open an HTML comment ({@code <!--} not escaped). */
+    /** The lines that open an HTML comment ({@code <!--} not escaped, outside code blocks and code spans). */
     public static List<String> openComments(String markdown) {
         List<String> comments = new ArrayList<>();
         forEachVisibleLine(markdown, line -> {
-            if (line.matches("(?s).*(?<!\\\\)<!--.*")) {
+            if (CODE_SPAN.matcher(line).replaceAll("").matches("(?s).*(?<!\\\\)<!--.*")) {
                 comments.add(line);
             }
         });
         return comments;
     }
+
+    /** A code span: a run of backticks, the shortest text, and a run of the same length (CommonMark 6.1). */
+    private static final java.util.regex.Pattern CODE_SPAN =
+            java.util.regex.Pattern.compile("(?<!`)(`+)(?!`)(.*?)(?<!`)\\1(?!`)");
 
     private static void forEachVisibleLine(String markdown, java.util.function.Consumer<String> action) {
         String fence = null;
