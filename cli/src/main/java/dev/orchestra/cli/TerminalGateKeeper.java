@@ -38,7 +38,8 @@ final class TerminalGateKeeper implements GateKeeper {
         err.println(ControlCharacters.strip(request.details()));
         boolean canEdit = request.planFile() != null;
         while (true) {
-            String line = console.readLine("%s [a]pprove / [r]eject%s: ", request.question(), canEdit ? " / [e]dit" : "");
+            String line = console.readLine("%s [a]pprove / [r]eject%s: ", ControlCharacters.strip(request.question()),
+                    canEdit ? " / [e]dit" : "");
             if (line == null) {
                 return Optional.empty();
             }

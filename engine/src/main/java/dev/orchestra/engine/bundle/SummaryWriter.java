@@ -34,11 +34,11 @@ final class SummaryWriter {
         if (m.failure() != null) {
             md.append(" (").append(MarkdownText.inline(m.failure())).append(')');
         }
-        md.append("  \n**Workflow:** ").append(MarkdownText.inline(or(m.workflow()))).append("  \n**Branch:** ")
-                .append(or(m.runBranch()))
-                .append(" from ").append(or(m.baseBranch())).append(" at ").append(or(m.baseCommit())).append("\n\n");
+        md.append("  \n**Workflow:** ").append(MarkdownText.inline(or(m.workflow())))
+                .append("  \n**Branch:** ").append(or(m.runBranch())).append(" from ")
+                .append(MarkdownText.inline(or(m.baseBranch()))).append(" at ").append(or(m.baseCommit())).append("\n\n");
         if (m.model() != null) {
-            md.append("**Model:** ").append(m.model()).append(m.fixIterations() > 0
+            md.append("**Model:** ").append(MarkdownText.inline(m.model())).append(m.fixIterations() > 0
                     ? " (" + m.fixIterations() + " fix iteration(s))" : "").append("\n\n");
         }
         md.append("## Task\n\n").append(MarkdownText.block(or(m.task()).strip())).append("\n");
