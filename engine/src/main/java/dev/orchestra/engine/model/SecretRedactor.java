@@ -3,6 +3,7 @@ package dev.orchestra.engine.model;
 import dev.orchestra.engine.process.EnvironmentPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +47,9 @@ public final class SecretRedactor {
     private final List<Finder> finders;
 
     private SecretRedactor(List<Named> secrets) {
-        List<Named> longestFirst = new ArrayList<>(secrets.stream()
-                .collect(java.util.stream.Collectors.toMap(Named::value, n -> n, (a, b) -> a, java.util.LinkedHashMap::new))
-                .values());
+        Map<String, Named> byValue = new LinkedHashMap<>();
+        secrets.forEach(secret -> byValue.putIfAbsent(secret.value(), secret));
+        List<Named> longestFirst = new ArrayList<>(byValue.values());
         longestFirst.sort(Comparator.comparingInt((Named secret) -> secret.value().length()).reversed());
         List<Finder> all = new ArrayList<>();
         for (Named secret : longestFirst) {
