@@ -3,6 +3,7 @@ package dev.orchestra.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class ErrorOutput {
 
     /** One stderr line (the message's first, then {@code suffix}), an optional {@code nextLine}, and the JSON object. */
     private int report(int exitCode, String message, String suffix, String nextLine) {
-        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        String first = message == null ? "" : ControlCharacters.strip(message.lines().findFirst().orElse(""));
         err.println("orchestra: " + first + suffix);
         if (nextLine != null) {
             err.println(nextLine);

@@ -16,6 +16,10 @@ public final class LimitOptions {
             description = "Let agents change a protected path (Jenkinsfile*, .ci/**, .github/**, .gitlab-ci.yml, .orchestra/**); repeatable.")
     List<String> allowProtected = List.of();
 
+    @Option(names = "--pass-env", paramLabel = "NAME",
+            description = "Give agents this environment variable when their step names it (env:); repeatable. Agents get only harmless variables otherwise.")
+    List<String> passEnv = List.of();
+
     @Option(names = "--max-tokens", paramLabel = "N", description = "Stop after this many model tokens (input and output).")
     Long maxTokens;
 

@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.model.SecretRedactor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,11 @@ public final class Main {
      * are read from {@code env}, never from arguments.
      */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
+        PrintWriter outWriter = new PrintWriter(new RedactingWriter(
+                new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), redactor), true);
+        PrintWriter errWriter = new PrintWriter(new RedactingWriter(
+                new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), redactor), true);
         ErrorOutput errors = new ErrorOutput(outWriter, errWriter, List.of(args));
         CommandLine commandLine = new CommandLine(new OrchestraCommand(env))
                 .setExpandAtFiles(false) // --task @FILE is ours to read

@@ -6,6 +6,7 @@ import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ReplayModelClient;
 import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
 import dev.orchestra.engine.run.Orchestrator;
 import dev.orchestra.engine.run.RunRequest;
@@ -72,7 +73,7 @@ final class ReplayCommand implements Callable<Integer> {
             RunRequest request = new RunRequest(planOf(original), original.workflow, original.task, original.validateCommand,
                     false, original.junitGlobs, Set.of(), replayId, Duration.ofSeconds(original.stepTimeoutSeconds), true,
                     original.model, original.maxFixIterations, original.modelFlags, original.baseCommit, original.jobs,
-                    original.writeScope, original.allowProtected, original.budget);
+                    original.writeScope, original.allowProtected, original.budget, original.passEnv);
             state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
             replayDir = session.context().store().runDir(replayId);
         }
@@ -145,7 +146,7 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().println((same ? "Replay matches" : "Replay differs") + ": " + original.runId + " → "
                     + replay.runId + " (" + replay.status.name().toLowerCase() + ")");
-            differences.forEach(d -> spec.commandLine().getOut().println("  " + d));
+            differences.forEach(d -> spec.commandLine().getOut().println("  " + ControlCharacters.strip(d)));
         }
         spec.commandLine().getOut().flush();
     }

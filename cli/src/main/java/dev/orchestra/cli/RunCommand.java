@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                     junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
                     gatesNeeded, id, timeout, leaveWorkingTree,
                     session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null, jobs,
-                    limits.writeScope, limits.allowProtected, budget);
+                    limits.writeScope, limits.allowProtected, budget, limits.passEnv);
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);

@@ -2,6 +2,7 @@ package dev.orchestra.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStatus;
@@ -32,7 +33,7 @@ final class RunOutput {
                 throw new UncheckedIOException(e);
             }
         } else {
-            out.print(humanSummary(state));
+            out.print(ControlCharacters.strip(humanSummary(state)));
         }
         out.flush();
         return state.status.exitCode();

@@ -52,10 +52,11 @@ final class Session implements AutoCloseable {
             ModelClient replay, Budget budget, Spent spent, Sandbox sandbox) {
         this.tree = WorkingTree.open(repo);
         Path home = Path.of(System.getProperty("user.home"));
-        RunStore store = new RunStore(tree.dir(), tree.repository(), RunKey.forOperator(home, env));
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
+        RunStore store = new RunStore(tree.dir(), tree.repository(), RunKey.forOperator(home, env), redactor);
         this.model = runId == null ? ModelConfig.of(null, null) : ModelConfig.load(tree.dir(), home, modelFlags);
         BudgetMeter meter = new BudgetMeter(budget, Clock.systemUTC(), spent);
-        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, runId, replay, meter);
+        ModelClient client = runId == null ? null : runClient(store.runDir(runId), env, redactor, runId, replay, meter);
         ToDoubleFunction<ModelReply> pricing = reply -> model.configured()
                 ? model.priceTable().cost(model.model(), reply.inputTokens(), reply.outputTokens()) : 0.0;
         AgentRegistry agents = ModelAgents.register(AgentRegistry.withToolAgents(MavenLocator.fromSystem(), sandbox), client,
@@ -63,7 +64,6 @@ final class Session implements AutoCloseable {
         ModelPlanner planner = client == null ? null : new ModelPlanner(client, agents, model.settings(), pricing);
         RunListener listener = new ProgressLines(err);
         this.copies = CopiesFolder.create(Path.of(System.getProperty("java.io.tmpdir")));
-        SecretRedactor redactor = SecretRedactor.fromEnvironment(env);
         this.context = new RunContext(tree, store, agents, new WorkflowLoader(agents), planner, copies.dir(), listener, meter,
                 new PatchPolicy(redactor), redactor, sandbox);
         if (copies.swept() > 0) {
@@ -72,10 +72,11 @@ final class Session implements AutoCloseable {
     }
 
     /** Budget outermost (a refused call never reaches the transcript), then the transcript, then the provider. */
-    private ModelClient runClient(Path runDir, Map<String, String> env, String runId, ModelClient replay, BudgetMeter meter) {
+    private ModelClient runClient(Path runDir, Map<String, String> env, SecretRedactor redactor, String runId,
+                                  ModelClient replay, BudgetMeter meter) {
         ModelClient recorded;
         if (replay != null) {
-            TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, SecretRedactor.fromEnvironment(env));
+            TranscriptWriter transcript = TranscriptWriter.inRunFolder(runDir, redactor);
             recorded = new RecordingModelClient(replay, transcript, model);
         } else if (model.configured()) {
             recorded = ModelClients.recorded(model, env, runDir);

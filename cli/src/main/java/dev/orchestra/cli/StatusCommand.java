@@ -1,5 +1,6 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStore;
@@ -63,12 +64,14 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String line(RunStore.Listed listed) {
         if (!listed.trusted()) {
-            return String.format("%-22s %-20s %s", listed.runId(), listed.refused() ? "refused" : "unreadable", listed.problem());
+            return String.format("%-22s %-20s %s", listed.runId(), listed.refused() ? "refused" : "unreadable",
+                    ControlCharacters.strip(listed.problem()));
         }
         RunState run = listed.state();
         String status = run.status.name().toLowerCase() + (run.waitingFor == null ? "" : ":" + run.waitingFor);
         String about = run.failure != null ? run.failure : run.plan != null ? run.plan.name() : "(no plan yet)";
-        return String.format("%-22s %-20s %-10s %s", run.runId, status, run.phase.name().toLowerCase(), about);
+        return String.format("%-22s %-20s %-10s %s", run.runId, status, run.phase.name().toLowerCase(),
+                ControlCharacters.strip(about));
     }
 
     private static Map<String, Object> notTrusted(RunStore.Listed listed) {

@@ -1,6 +1,7 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.gate.GateKeeper;
 import dev.orchestra.engine.gate.GateRequest;
 import java.io.Console;
@@ -34,10 +35,11 @@ final class TerminalGateKeeper implements GateKeeper {
     public Optional<GateAnswer> ask(GateRequest request) {
         err.println();
         err.println("== Gate '" + request.gate() + "' ==");
-        err.println(request.details());
+        err.println(ControlCharacters.strip(request.details()));
         boolean canEdit = request.planFile() != null;
         while (true) {
-            String line = console.readLine("%s [a]pprove / [r]eject%s: ", request.question(), canEdit ? " / [e]dit" : "");
+            String line = console.readLine("%s [a]pprove / [r]eject%s: ", ControlCharacters.strip(request.question()),
+                    canEdit ? " / [e]dit" : "");
             if (line == null) {
                 return Optional.empty();
             }

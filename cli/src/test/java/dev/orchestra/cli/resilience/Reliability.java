@@ -29,7 +29,8 @@ final class Reliability {
             + "-Dtest='dev.orchestra.cli.resilience.*Test' -Dsurefire.failIfNoSpecifiedTests=false -D" + WRITE_DOCS + "=true";
 
     /** The categories in the order the page lists them; the page is written only when all ran in this JVM. */
-    static final List<String> CATEGORIES = List.of("faults", "kills", "attacks", "bad-input", "run-state", "timeouts");
+    static final List<String> CATEGORIES = List.of("faults", "kills", "attacks", "bad-input", "run-state", "timeouts",
+            "secrets");
     private static final String SESSION = ProcessHandle.current().pid() + "-"
             + ManagementFactory.getRuntimeMXBean().getStartTime();
 

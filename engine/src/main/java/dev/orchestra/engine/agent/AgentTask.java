@@ -29,6 +29,15 @@ public record AgentTask(
         Duration timeout,
         CommitView repository) {
 
+    /** The parameter the engine sets to the variables this step's agent gets beyond the harmless ones. */
+    public static final String PASSED_VARIABLES = "orchestra.env";
+
+    /** The variables this step named ({@code env:}) and the operator passed; empty for most steps. */
+    public List<String> passedVariables() {
+        return params.get(PASSED_VARIABLES) instanceof List<?> names
+                ? names.stream().map(String::valueOf).toList() : List.of();
+    }
+
     /** A task whose workdir is a full copy of the repository. */
     public AgentTask(String stepId, String instructions, Map<String, Object> params, List<String> scope, Path workdir,
                      Path logFile, Duration timeout) {

@@ -48,7 +48,8 @@ public final class CommandAgent implements Agent {
     @Override
     public AgentResult run(AgentTask task) throws InterruptedException {
         Duration limit = timeout.filter(t -> t.compareTo(task.timeout()) < 0).orElse(task.timeout());
-        ProcessRunner runner = ProcessRunner.shell(commandLine).directory(task.workdir()).logTo(task.logFile()).withoutSecrets()
+        ProcessRunner runner = ProcessRunner.shell(commandLine).directory(task.workdir()).logTo(task.logFile())
+                .agentEnvironment(task.passedVariables())
                 .timeout(limit).inside(sandbox.prefix(task.workdir(), network));
         ProcessResult result;
         try {

@@ -36,7 +36,8 @@ abstract class MavenAgent implements Agent {
         command.addAll(arguments());
         ProcessResult result;
         try {
-            result = ProcessRunner.of(command).directory(task.workdir()).logTo(task.logFile()).withoutSecrets()
+            result = ProcessRunner.of(command).directory(task.workdir()).logTo(task.logFile())
+                .agentEnvironment(task.passedVariables())
                     .timeout(task.timeout()).run();
         } catch (IOException e) {
             return AgentResult.failed(OneLine.of(tool() + " cannot start Maven: " + e.getMessage()), Usage.NONE);

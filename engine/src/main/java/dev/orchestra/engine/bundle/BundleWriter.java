@@ -3,6 +3,8 @@ package dev.orchestra.engine.bundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.run.CleanJson;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.ValidationRecord;
 import java.io.IOException;
@@ -22,14 +24,29 @@ import org.eclipse.jgit.lib.Repository;
 public final class BundleWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    private final SecretRedactor redactor;
 
-    /** Writes (or replaces) the bundle of {@code state} at {@code bundleDir}; returns bundleDir. */
-    public Path write(RunState state, Repository repo, Path runDir, Path bundleDir) throws IOException {
+    /** A writer whose bundle holds no secret {@code redactor} knows and no control character. */
+    public BundleWriter(SecretRedactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** A writer that redacts the well-known key shapes only. */
+    public BundleWriter() {
+        this(SecretRedactor.fromEnvironment(Map.of()));
+    }
+
+    /**
+     * Writes (or replaces) the bundle of {@code state} at {@code bundleDir}; returns bundleDir. Everything but the
+     * patches is written from a copy of the state with secrets redacted and control characters stripped.
+     */
+    public Path write(RunState runState, Repository repo, Path runDir, Path bundleDir) throws IOException {
+        RunState state = CleanJson.forHumans(runState, RunState.class, redactor);
         Path tmp = Folders.sibling(bundleDir, ".tmp");
         Folders.delete(tmp);
         Files.createDirectories(tmp);
-        String head = headCommit(state, repo);
-        Map<String, String> patchByCommit = patches(state, repo, head, tmp);
+        String head = headCommit(runState, repo);
+        Map<String, String> patchByCommit = patches(runState, repo, head, tmp);
         copyReports(runDir, state.baseline, "tests/baseline", tmp);
         copyReports(runDir, state.validation, "tests/final", tmp);
         copyTranscript(runDir, tmp);

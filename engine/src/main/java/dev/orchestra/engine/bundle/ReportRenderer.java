@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.orchestra.engine.bundle.BundleManifest.StepEntry;
 import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.validate.TestComparison;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ public final class ReportRenderer {
         view.put("after", SummaryWriter.counts(m.tests().after()));
         view.put("comparison", comparison(m.tests().comparison()));
         view.put("notes", m.steps().stream().flatMap(s -> s.notes().stream().map(n -> Map.of(
-                "step", s.id(), "severity", n.severity(), "where", SummaryWriter.where(n).replace("`", ""),
+                "step", s.id(), "severity", n.severity(), "where", SummaryWriter.where(n),
                 "message", n.message()))).toList());
         view.put("gates", m.gates());
         view.put("hasRefusals", m.refusals() != null && !m.refusals().isEmpty());
@@ -82,7 +83,7 @@ public final class ReportRenderer {
         }
         List<Map<String, String>> view = new ArrayList<>();
         for (String line : lines.subList(0, Math.min(lines.size(), MAX_DIFF_LINES))) {
-            view.add(Map.of("cls", lineClass(line), "text", line + "\n"));
+            view.add(Map.of("cls", lineClass(line), "text", ControlCharacters.strip(line) + "\n"));
         }
         if (lines.size() > MAX_DIFF_LINES) {
             view.add(Map.of("cls", "meta", "text", "... " + (lines.size() - MAX_DIFF_LINES)

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Reads the model settings of {@code ~/.orchestra/config.yml}, then {@code .orchestra/config.yml} of the
  * repository, then flags, each winning field by field over the ones before, and remembers where every value came
- * from ({@code file:line}) so that a bad value is reported where it was written.
+ * from ({@code file:line}) so that a bad value is reported where it was written. The repository's file is data, not
+ * the operator's word: it may not set where the key is sent, which variable is read, or what calls cost.
  */
 final class ModelConfigReader {
     static final String CONFIG = ".orchestra/config.yml";
@@ -29,16 +30,22 @@ final class ModelConfigReader {
     /** The flag naming a price table file ({@code --prices FILE}): {@code model: {input, output}} entries. */
     static final String PRICES_FILE = "prices-file";
 
+    /** Settings only the operator may give (flags, the home file, Jenkins), and what each decides. */
+    static final Map<String, String> OPERATOR_ONLY = Map.of(
+            "base-url", "where the key is sent",
+            "api-key-env", "which variable's value is sent as the key",
+            "prices", "what --max-cost counts");
+
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Setting> prices = new LinkedHashMap<>();
 
     static ModelConfig load(Path repository, Path home, Map<String, String> flags) {
         ModelConfigReader reader = new ModelConfigReader();
         if (home != null) {
-            reader.readFile(home.resolve(CONFIG));
+            reader.readFile(home.resolve(CONFIG), false);
         }
         if (repository != null) {
-            reader.readFile(repository.resolve(CONFIG));
+            reader.readFile(repository.resolve(CONFIG), true);
         }
         if (flags.get(PRICES_FILE) != null) {
             reader.readPriceFile(Path.of(flags.get(PRICES_FILE)));
@@ -51,7 +58,7 @@ final class ModelConfigReader {
         return ModelConfigValues.build(reader.settings, reader.prices);
     }
 
-    private void readFile(Path file) {
+    private void readFile(Path file, boolean inRepository) {
         if (!Files.isRegularFile(file)) {
             return;
         }
@@ -66,6 +73,9 @@ final class ModelConfigReader {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 String where = where(file, parser);
+                if (inRepository && OPERATOR_ONLY.containsKey(name)) {
+                    throw operatorOnly(where, name);
+                }
                 JsonToken valueStart = parser.nextToken();
                 if (name.equals("prices") && valueStart == JsonToken.START_OBJECT) {
                     readPrices(file, parser);
@@ -112,6 +122,12 @@ final class ModelConfigReader {
             parser.nextToken();
             prices.put(model, new Setting(YAML.readTree(parser), where));
         }
+    }
+
+    private static BadInputException operatorOnly(String where, String name) {
+        String flag = name.equals("prices") ? "--prices FILE" : "--" + name;
+        return new BadInputException(where + ": " + name + " may not be set in the repository's " + CONFIG + " (it decides "
+                + OPERATOR_ONLY.get(name) + "); set it with " + flag + " or in ~/" + CONFIG);
     }
 
     private static String where(Path file, JsonParser parser) {

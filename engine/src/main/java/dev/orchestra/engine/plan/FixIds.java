@@ -12,7 +12,7 @@ final class FixIds {
         Set<String> ids = plan.steps().stream().map(Step::id).collect(Collectors.toSet());
         List<Step> steps = plan.steps().stream().map(step -> new Step(prefix + step.id(), step.agent(), step.instructions(),
                 step.scope(), step.needs().stream().filter(ids::contains).map(n -> prefix + n).toList(), step.with(),
-                step.acceptance())).toList();
+                step.acceptance(), step.env())).toList();
         return new Plan(plan.name(), plan.description(), steps);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orchestra.engine.plan;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.output.MarkdownText;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workflow.WorkflowWriter;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code plan.md} shown at the plan gate: a readable list of the steps for humans, then the plan in
- * the workflow format in one fenced {@code yaml} block, which is the only part read back after an edit.
+ * the workflow format in one fenced {@code yaml} block, which is the only part read back after an edit. The task,
+ * the description and the instructions may come from a ticket or a model: they are fenced, never pasted.
  */
 public final class PlanMarkdown {
     /** The heading above the block that is read back. */
@@ -21,9 +23,7 @@ public final class PlanMarkdown {
     public static String render(Plan plan, String task) {
         StringBuilder md = new StringBuilder("# Plan: ").append(plan.name()).append("\n\n");
         if (!plan.description().isBlank()) {
-            plan.description().strip().lines()
-                    .forEach(l -> md.append(l.startsWith("```") ? "\\" + l : l).append("\n"));
-            md.append("\n");
+            md.append(MarkdownText.block(plan.description().strip())).append("\n");
         }
         md.append("## Task\n\n").append(quote(task)).append("\n## Steps\n\n");
         for (int i = 0; i < plan.steps().size(); i++) {
@@ -33,8 +33,14 @@ public final class PlanMarkdown {
                 .append("To change the plan, edit the YAML block below, then approve: remove, add or reorder steps,\n")
                 .append("change their instructions, scope, needs or parameters. Only this block is read back (the list\n")
                 .append("above is not); it uses the workflow format of docs/workflows.md. Keep exactly one yaml block.\n\n")
-                .append("```yaml\n").append(WorkflowWriter.write(plan)).append("```\n");
+                .append(yamlBlock(WorkflowWriter.write(plan)));
         return md.toString();
+    }
+
+    /** The YAML in a fence longer than any backtick run in it, so that no value can close it early. */
+    private static String yamlBlock(String yaml) {
+        String fence = "`".repeat(Math.max(3, MarkdownText.longestRun(yaml, '`') + 1));
+        return fence + "yaml\n" + yaml + fence + "\n";
     }
 
     /** The plan in the markdown's single {@code yaml} block; errors name lines of the markdown file. */
@@ -54,15 +60,20 @@ public final class PlanMarkdown {
         return loader.load(yaml, sourceName, open + 1);
     }
 
-    /** Start and end line indexes of each {@code ```yaml} fence; other fences are skipped whole. */
+    /**
+     * Start and end line indexes of each {@code ```yaml} fence; other fences are skipped whole. A fence is closed
+     * by a line of the same character, at least as long, as in CommonMark.
+     */
     private static List<int[]> yamlBlocks(List<String> lines, String sourceName) {
         List<int[]> blocks = new ArrayList<>();
         int open = -1;
+        String fence = "";
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).stripTrailing();
-            if (open < 0 && line.startsWith("```")) {
+            if (open < 0 && (line.startsWith("```") || line.startsWith("~~~"))) {
                 open = i;
-            } else if (open >= 0 && line.equals("```")) {
+                fence = line.substring(0, fenceLength(line));
+            } else if (open >= 0 && closes(line, fence)) {
                 if (isYaml(lines.get(open))) {
                     blocks.add(new int[] {open, i});
                 }
@@ -76,8 +87,20 @@ public final class PlanMarkdown {
         return blocks;
     }
 
+    private static boolean closes(String line, String fence) {
+        return line.startsWith(fence) && fenceLength(line) == line.length();
+    }
+
+    private static int fenceLength(String line) {
+        int length = 0;
+        while (length < line.length() && line.charAt(length) == line.charAt(0)) {
+            length++;
+        }
+        return length;
+    }
+
     private static boolean isYaml(String fence) {
-        String info = fence.substring(3).strip();
+        String info = fence.substring(fenceLength(fence)).strip();
         return info.equals("yaml") || info.equals("yml");
     }
 
@@ -85,15 +108,15 @@ public final class PlanMarkdown {
         if (task == null || task.isBlank()) {
             return "_No task text: the plan runs as written._\n";
         }
-        StringBuilder quoted = new StringBuilder();
-        task.strip().lines().forEach(l -> quoted.append(l.isBlank() ? ">" : "> " + l).append("\n"));
-        return quoted.toString();
+        return MarkdownText.block(task.strip());
     }
 
     private static void step(StringBuilder md, int number, Step step) {
         md.append(number).append(". **").append(step.id()).append("** with agent `").append(step.agent()).append("`");
         md.append(step.needs().isEmpty() ? "\n" : ", after " + String.join(", ", step.needs()) + "\n");
-        step.instructions().strip().lines().forEach(l -> md.append(l.isBlank() ? "\n" : "   " + l + "\n"));
+        if (!step.instructions().isBlank()) {
+            md.append(MarkdownText.block(step.instructions().strip(), "   "));
+        }
         md.append("   - Scope: ").append(step.scope().isEmpty() ? "the run's write scope" : code(step.scope()))
                 .append("\n");
         if (!step.with().isEmpty()) {
@@ -102,16 +125,19 @@ public final class PlanMarkdown {
             md.setLength(md.length() - 1);
             md.append("\n");
         }
+        if (!step.env().isEmpty()) {
+            md.append("   - Environment: ").append(code(step.env())).append("\n");
+        }
         if (!step.acceptance().isBlank()) {
-            md.append("   - Acceptance: ").append(step.acceptance().strip().replace("\n", " ")).append("\n");
+            md.append("   - Acceptance: ").append(MarkdownText.inline(step.acceptance().strip())).append("\n");
         }
     }
 
     private static String value(Object value) {
-        return value instanceof List<?> list ? code(list) : "`" + value + "`";
+        return value instanceof List<?> list ? code(list) : MarkdownText.code(String.valueOf(value));
     }
 
     private static String code(List<?> items) {
-        return String.join(", ", items.stream().map(i -> "`" + i + "`").toList());
+        return String.join(", ", items.stream().map(i -> MarkdownText.code(String.valueOf(i))).toList());
     }
 }

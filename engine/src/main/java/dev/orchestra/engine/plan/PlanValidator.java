@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class PlanValidator {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private PlanValidator() {}
 
@@ -68,6 +69,12 @@ public final class PlanValidator {
             if (trouble != null) {
                 problems.add(new PlanProblem(index, "scope." + g,
                         label + ": scope glob '" + step.scope().get(g) + "' " + trouble));
+            }
+        }
+        for (int e = 0; e < step.env().size(); e++) {
+            if (!VARIABLE.matcher(step.env().get(e)).matches()) {
+                problems.add(new PlanProblem(index, "env." + e, label + ": env lists variable names (like NPM_TOKEN),"
+                        + " not values; item " + (e + 1) + " is not a name"));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ public final class ProcessRunner {
     private Path logFile;
     private Duration timeout = Duration.ofHours(1);
     private final Map<String, String> environment = new HashMap<>();
-    private boolean withoutSecrets;
     private final java.util.Set<String> unset = new java.util.HashSet<>();
     private List<String> wrapper = List.of();
+    private Collection<String> agentVariables;
 
     private ProcessRunner(List<String> command) {
         this.command = List.copyOf(command);
@@ -67,12 +68,12 @@ public final class ProcessRunner {
     }
 
     /**
-     * Leaves out of the child's environment every variable whose name looks like a credential
-     * ({@code *KEY*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *PASSWORD*}): agents get no key they were
-     * not given.
+     * Starts the child with the minimal environment of an agent ({@link EnvironmentPolicy#restrictForAgent}): the
+     * harmless variables and {@code passed}, the ones its step asked for and the operator passed. Agents get no
+     * secret they were not given.
      */
-    public ProcessRunner withoutSecrets() {
-        this.withoutSecrets = true;
+    public ProcessRunner agentEnvironment(Collection<String> passed) {
+        this.agentVariables = List.copyOf(passed);
         return this;
     }
 
@@ -104,8 +105,8 @@ public final class ProcessRunner {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-        if (withoutSecrets) {
-            builder.environment().keySet().removeIf(dev.orchestra.engine.model.SecretRedactor::looksSecret);
+        if (agentVariables != null) {
+            EnvironmentPolicy.restrictForAgent(builder.environment(), agentVariables);
         }
         builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(environment);

@@ -15,7 +15,7 @@ final class Finalizer {
     void writeBundle(RunState state) {
         CrashPoints.reach("finalize.before-bundle");
         try {
-            new BundleWriter().write(state, context.tree().repository(), context.runDir(state),
+            new BundleWriter(context.redactor()).write(state, context.tree().repository(), context.runDir(state),
                     context.runDir(state).resolve("bundle"));
             CrashPoints.reach("finalize.after-bundle");
         } catch (IOException e) {

@@ -89,7 +89,8 @@ final class Gates {
         file.put("approve", "orchestra resume --run-id " + state.runId + " --approve");
         file.put("reject", "orchestra resume --run-id " + state.runId + " --reject");
         try {
-            Json.write(context.runDir(state).resolve("gates").resolve(request.gate() + ".request.json"), file);
+            CleanJson.write(context.runDir(state).resolve("gates").resolve(request.gate() + ".request.json"), file,
+                    context.redactor());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,6 +20,9 @@ final class Ingest {
 
     RunState start(RunRequest request) {
         WorkingTree tree = context.tree();
+        if (request.plan() != null) {
+            PassedVariables.check(request.plan(), request.passEnv());
+        }
         if (!request.leaveWorkingTree()) {
             tree.requireClean("starting a run (or pass --leave-working-tree)");
         }
@@ -44,7 +47,7 @@ final class Ingest {
         WorkingTree tree = context.tree();
         try {
             tree.excludeRunFolders();
-            Files.writeString(context.runDir(state).resolve("task.md"), state.task);
+            Files.writeString(context.runDir(state).resolve("task.md"), context.redactor().redact(state.task));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +93,7 @@ final class Ingest {
         state.jobs = request.jobs();
         state.writeScope = new ArrayList<>(request.writeScope());
         state.allowProtected = new ArrayList<>(request.allowProtected());
+        state.passEnv = new ArrayList<>(request.passEnv());
         state.budget = request.budget();
         state.sandbox = context.sandbox().use();
         return state;

@@ -21,9 +21,9 @@ final class PlanFiles {
     void write(RunState state) {
         Path dir = context.runDir(state);
         try {
-            Json.write(dir.resolve("plan.json"), state.plan);
-            Json.writeAtomically(dir.resolve("plan.md"),
-                    PlanMarkdown.render(state.plan, state.task).getBytes(StandardCharsets.UTF_8));
+            CleanJson.write(dir.resolve("plan.json"), state.plan, context.redactor());
+            Json.writeAtomically(dir.resolve("plan.md"), context.redactor()
+                    .redact(PlanMarkdown.render(state.plan, state.task)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,9 +55,10 @@ final class PlanFiles {
             throw new BadInputException("--edited-plan " + editedPlan + ": cannot read (" + e.getMessage() + ")");
         }
         Plan plan = PlanMarkdown.parse(markdown, editedPlan.toString(), context.loader());
+        PassedVariables.check(plan, state.passEnv);
         Path copy = context.runDir(state).resolve("gates").resolve("plan.edited.md");
         try {
-            Json.writeAtomically(copy, markdown.getBytes(StandardCharsets.UTF_8));
+            Json.writeAtomically(copy, context.redactor().redact(markdown).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

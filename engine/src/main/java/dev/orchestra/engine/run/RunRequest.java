@@ -26,6 +26,7 @@ import java.util.Set;
  * @param writeScope where agents may write beyond their steps' scopes (empty: anywhere)
  * @param allowProtected protected paths this run allows agents to change
  * @param budget the run's limits
+ * @param passEnv environment variables the operator lets agents have when their step names them ({@code env:})
  */
 public record RunRequest(
         Plan plan,
@@ -45,7 +46,23 @@ public record RunRequest(
         int jobs,
         List<String> writeScope,
         List<String> allowProtected,
-        dev.orchestra.engine.budget.Budget budget) {
+        dev.orchestra.engine.budget.Budget budget,
+        List<String> passEnv) {
 
     public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
+
+    public RunRequest {
+        passEnv = passEnv == null ? List.of() : List.copyOf(passEnv);
+    }
+
+    /** A request that passes no variable to any agent beyond the harmless ones. */
+    public RunRequest(Plan plan, String workflow, String task, String validateCommand, boolean externalValidation,
+                      List<String> junitGlobs, Set<String> gates, String runId, Duration stepTimeout,
+                      boolean leaveWorkingTree, String model, int maxFixIterations,
+                      java.util.Map<String, String> modelFlags, String baseCommit, int jobs, List<String> writeScope,
+                      List<String> allowProtected, dev.orchestra.engine.budget.Budget budget) {
+        this(plan, workflow, task, validateCommand, externalValidation, junitGlobs, gates, runId, stepTimeout,
+                leaveWorkingTree, model, maxFixIterations, modelFlags, baseCommit, jobs, writeScope, allowProtected,
+                budget, List.of());
+    }
 }

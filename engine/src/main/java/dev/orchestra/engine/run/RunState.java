@@ -56,6 +56,8 @@ public final class RunState {
     public List<String> writeScope = new ArrayList<>();
     /** Protected paths this run explicitly allows agents to change. */
     public List<String> allowProtected = new ArrayList<>();
+    /** Environment variables the operator passes to the agents of steps that name them ({@code env:}). */
+    public List<String> passEnv = new ArrayList<>();
     /** The run's limits, and what it has spent so far (over every process that worked on it). */
     public dev.orchestra.engine.budget.Budget budget = dev.orchestra.engine.budget.Budget.UNLIMITED;
     public dev.orchestra.engine.budget.Spent spent = dev.orchestra.engine.budget.Spent.NOTHING;

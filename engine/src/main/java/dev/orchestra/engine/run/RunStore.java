@@ -6,6 +6,7 @@ import dev.orchestra.engine.trust.RunFolders;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
 import dev.orchestra.engine.trust.TrackedFiles;
+import dev.orchestra.engine.model.SecretRedactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,9 +24,10 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The run folders of one repository: {@code .orchestra/runs/<run-id>/state.json}, written atomically and signed
- * with the operator's {@link RunKey}. A run is loaded only from a folder git does not track, and only when its
- * signature shows that Orchestra wrote it for this operator.
+ * The run folders of one repository: {@code .orchestra/runs/<run-id>/state.json}, written atomically, with every
+ * secret the redactor knows replaced (model text and test output land in the state), and signed with the operator's
+ * {@link RunKey}. A run is loaded only from a folder git does not track, and only when its signature shows that
+ * Orchestra wrote it for this operator.
  */
 public final class RunStore {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -36,12 +38,20 @@ public final class RunStore {
     private final RunFolders folders;
     private final StateSignature signature;
     private final RunKey key;
+    private final SecretRedactor redactor;
 
-    public RunStore(Path repoDir, Repository repository, RunKey key) {
+    /** The runs of {@code repoDir}, signed with {@code key}, their state redacted with {@code redactor}. */
+    public RunStore(Path repoDir, Repository repository, RunKey key, SecretRedactor redactor) {
         this.runsDir = repoDir.resolve(".orchestra").resolve("runs");
         this.folders = new RunFolders(repoDir, new TrackedFiles(repository));
         this.signature = new StateSignature(key);
         this.key = key;
+        this.redactor = redactor;
+    }
+
+    /** The runs of {@code repoDir}, signed with {@code key}, their state redacted of the well-known key shapes only. */
+    public RunStore(Path repoDir, Repository repository, RunKey key) {
+        this(repoDir, repository, key, SecretRedactor.fromEnvironment(java.util.Map.of()));
     }
 
     public Path runsDir() {
@@ -85,7 +95,7 @@ public final class RunStore {
         state.updatedAt = Instant.now().toString();
         folders.requireRealFolders(state.runId);
         try {
-            String json = Json.MAPPER.writeValueAsString(state);
+            String json = Json.MAPPER.writeValueAsString(CleanJson.tree(state, redactor::redact));
             Json.writeAtomically(runDir(state.runId).resolve("state.json"),
                     signature.sign(state.runId, json).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

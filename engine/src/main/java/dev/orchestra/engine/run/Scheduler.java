@@ -53,7 +53,7 @@ final class Scheduler {
                 if (running.isEmpty()) {
                     break;
                 }
-                context.listener().board(StepBoard.line(state, running, context.meter()));
+                context.board(StepBoard.line(state, running, context.meter()));
                 // Every step that is done by now lands in this round; the state is saved once for all.
                 for (StepRunner.Work work = next(state, done, running); work != null; work = done(done)) {
                     running.remove(work.prepared().step().id());
@@ -116,7 +116,7 @@ final class Scheduler {
                 if (future != null) {
                     return result(future);
                 }
-                context.listener().board(StepBoard.line(state, running, context.meter()));
+                context.board(StepBoard.line(state, running, context.meter()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

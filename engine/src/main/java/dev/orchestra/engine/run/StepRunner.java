@@ -4,6 +4,7 @@ import dev.orchestra.engine.agent.Agent;
 import dev.orchestra.engine.agent.AgentResult;
 import dev.orchestra.engine.agent.AgentTask;
 import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.policy.Policy;
@@ -117,8 +118,8 @@ final class StepRunner {
             if (result.status() != AgentResult.Status.SUCCEEDED) {
                 return Work.without(prepared, result, null);
             }
-            Optional<String> commit = copy.commitChanges(StepCommits.message(prepared.runId(), step, result),
-                    StepCommits.author(step));
+            Optional<String> commit = copy.commitChanges(StepCommits.message(prepared.runId(), step, result,
+                    prepared.redactor()), StepCommits.author(step));
             if (commit.isEmpty()) {
                 return Work.without(prepared, result, null);
             }
@@ -153,7 +154,7 @@ final class StepRunner {
         record.summary = context.redactor().redact(record.summary);
         land(state, step, record, work);
         Redaction.file(context.runDir(state).resolve(record.log), context.redactor());
-        new ToolTranscript(context.runDir(state)).append(state, record);
+        new ToolTranscript(context.runDir(state), context.redactor()).append(state, record);
     }
 
     private void land(RunState state, Step step, StepRecord record, Work work) {
@@ -280,6 +281,7 @@ final class StepRunner {
     private static Map<String, Object> params(RunState state, Step step) {
         Map<String, Object> params = new LinkedHashMap<>(step.with());
         params.put("orchestra.base", state.baseCommit);
+        params.put(AgentTask.PASSED_VARIABLES, PassedVariables.of(step, state.passEnv));
         if (state.validation != null) {
             String failing = state.validation.comparison == null ? ""
                     : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
@@ -301,10 +303,13 @@ final class StepRunner {
     static final class StepCommits {
         private StepCommits() {}
 
-        static String message(String runId, Step step, AgentResult result) {
-            String title = step.instructions().isBlank() ? result.summary() : step.instructions().lines().findFirst().orElse("");
-            return step.id() + ": " + title + "\n\n" + result.summary() + "\n\n"
-                    + "Orchestra-Run: " + runId + "\nOrchestra-Step: " + step.id() + "\nOrchestra-Agent: " + step.agent() + "\n";
+        /** The message, redacted and without control characters: the title and the summary may be the model's. */
+        static String message(String runId, Step step, AgentResult result, SecretRedactor redactor) {
+            String summary = ControlCharacters.strip(result.summary());
+            String title = step.instructions().isBlank() ? summary
+                    : ControlCharacters.strip(step.instructions()).lines().findFirst().orElse("");
+            return redactor.redact(step.id() + ": " + title + "\n\n" + summary + "\n\n") + "Orchestra-Run: " + runId
+                    + "\nOrchestra-Step: " + step.id() + "\nOrchestra-Agent: " + step.agent() + "\n";
         }
 
         static PersonIdent author(Step step) {

@@ -14,9 +14,11 @@ final class ToolTranscript {
     private static final com.fasterxml.jackson.databind.ObjectWriter ONE_LINE =
             Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     private final Path file;
+    private final dev.orchestra.engine.model.SecretRedactor redactor;
 
-    ToolTranscript(Path runDir) {
+    ToolTranscript(Path runDir, dev.orchestra.engine.model.SecretRedactor redactor) {
         this.file = runDir.resolve("transcript.jsonl");
+        this.redactor = redactor;
     }
 
     void append(RunState state, StepRecord record) {
@@ -31,7 +33,7 @@ final class ToolTranscript {
         line.put("summary", record.summary);
         line.put("log", record.log);
         try {
-            String json = ONE_LINE.writeValueAsString(line);
+            String json = ONE_LINE.writeValueAsString(CleanJson.tree(line, redactor::redact));
             Files.writeString(file, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

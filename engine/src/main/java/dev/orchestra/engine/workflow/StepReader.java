@@ -30,8 +30,9 @@ final class StepReader {
         entries.forEach((key, tuple) -> lines.put(key, yaml.line(tuple.getKeyNode())));
         reader.itemLines("scope", lines);
         reader.itemLines("needs", lines);
+        reader.itemLines("env", lines);
         return new Step(id, reader.text("agent"), reader.text("instructions"), reader.texts("scope"),
-                reader.texts("needs"), reader.with(), reader.text("acceptance"));
+                reader.texts("needs"), reader.with(), reader.text("acceptance"), reader.texts("env"));
     }
 
     private String text(String key) {

@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** The keys a workflow and its steps may use; anything else is a typo we refuse rather than ignore. */
 final class WorkflowKeys {
     static final List<String> WORKFLOW = List.of("name", "description", "steps");
-    static final List<String> STEP = List.of("id", "agent", "instructions", "scope", "needs", "with", "acceptance");
+    static final List<String> STEP = List.of("id", "agent", "instructions", "scope", "needs", "with", "acceptance", "env");
 
     private WorkflowKeys() {}
 

@@ -48,6 +48,7 @@ public final class WorkflowWriter {
         putIfPresent(map, "needs", step.needs());
         putIfPresent(map, "with", new TreeMap<>(step.with()));
         putIfPresent(map, "acceptance", step.acceptance());
+        putIfPresent(map, "env", step.env());
         return map;
     }
 

@@ -65,6 +65,30 @@ class CommandAgentTest extends AgentContractTest {
         assertThat(copy.dir().resolve("env.txt")).hasContent("token=[] path=[set]");
     }
 
+    @Test
+    void aCommandSeesOnlyHarmlessVariablesWhateverTheSecretsAreCalled() throws Exception {
+        assertThat(System.getenv("MYSQL_PWD")).as("set by the build for this test").isNotBlank();
+        AgentResult result = runWithinContract(step("command", Map.of("run", "env > env.txt")));
+
+        assertThat(result.status()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        String env = Files.readString(copy.dir().resolve("env.txt"));
+        assertThat(env).contains("PATH=").doesNotContain(System.getenv("MYSQL_PWD"), "not-a-real-db-pass",
+                System.getenv("ORCHESTRA_TEST_API_TOKEN"));
+    }
+
+    @Test
+    void aCommandGetsTheVariablesItsStepWasPassedAndNoOther() throws Exception {
+        AgentTask task = new AgentTask("step", "", Map.of(AgentTask.PASSED_VARIABLES,
+                java.util.List.of("ORCHESTRA_TEST_API_TOKEN")), java.util.List.of(), copy.dir(), log,
+                java.time.Duration.ofMinutes(1));
+
+        new CommandAgent("echo \"token=[$ORCHESTRA_TEST_API_TOKEN] pwd=[$MYSQL_PWD]\" > env.txt", Optional.empty())
+                .run(task);
+
+        assertThat(copy.dir().resolve("env.txt"))
+                .hasContent("token=[" + System.getenv("ORCHESTRA_TEST_API_TOKEN") + "] pwd=[]");
+    }
+
     private static boolean isRunning(long pid) throws Exception {
         for (int i = 0; i < 50; i++) {
             Path stat = Path.of("/proc/" + pid + "/stat");

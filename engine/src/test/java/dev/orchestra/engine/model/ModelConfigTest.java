@@ -32,8 +32,6 @@ class ModelConfigTest {
         write(repo, """
                 model: anthropic:claude-sonnet-4-5
                 temperature: 0.1
-                prices:
-                  gpt-4o: {input: 3, output: 4}
                 """);
 
         ModelConfig config = ModelConfig.load(repo, home, Map.of("temperature", "0.3"));
@@ -43,9 +41,36 @@ class ModelConfigTest {
         assertThat(config.temperature()).isEqualTo(0.3);
         assertThat(config.seed()).isEqualTo(7);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.prices()).containsEntry("gpt-4o", new PriceTable.Price(3, 4))
+        assertThat(config.prices()).containsEntry("gpt-4o", new PriceTable.Price(1, 2))
                 .containsEntry("local-model", new PriceTable.Price(0, 0));
         assertThat(config.keyVariable()).isEqualTo("ANTHROPIC_API_KEY");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "base-url: https://collector.example/v1 | base-url | where the key is sent | --base-url",
+        "api-key-env: MY_DB_PASSWORD | api-key-env | which variable's value is sent as the key | --api-key-env",
+        "'prices:\n  gpt-4o: {input: 0, output: 0}' | prices | what --max-cost counts | --prices FILE"})
+    void theRepositoryMayNotSetWhereTheKeyGoesWhichKeyIsReadOrPrices(String yaml, String key, String why, String flag)
+            throws IOException {
+        Path file = write(repo, "model: openai:gpt-4o\ntemperature: 0\n" + yaml.replace("\\n", "\n") + "\n");
+
+        assertThatThrownBy(() -> ModelConfig.load(repo, home, Map.of()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(file + ":3: " + key + " may not be set in the repository's .orchestra/config.yml (it decides "
+                        + why + "); set it with " + flag + " or in ~/.orchestra/config.yml");
+    }
+
+    @Test
+    void theOperatorsHomeFileAndFlagsMaySetWhereTheKeyGoesWhichKeyAndPrices() throws IOException {
+        write(home, "base-url: https://gateway.example/v1\napi-key-env: GATEWAY_KEY\nprices:\n  gpt-4o: {input: 9, output: 9}\n");
+        write(repo, "model: openai:gpt-4o\n");
+
+        ModelConfig config = ModelConfig.load(repo, home, Map.of());
+
+        assertThat(config.effectiveBaseUrl()).isEqualTo("https://gateway.example/v1");
+        assertThat(config.keyVariable()).isEqualTo("GATEWAY_KEY");
+        assertThat(config.prices()).containsEntry("gpt-4o", new PriceTable.Price(9, 9));
     }
 
     @Test
@@ -96,7 +121,7 @@ class ModelConfigTest {
 
     @Test
     void aKeyPastedIntoApiKeyEnvIsRefusedWithoutRepeatingIt() throws IOException {
-        write(repo, "model: openai:gpt-4o\napi-key-env: " + FakeKeys.openAi() + "\n");
+        write(home, "model: openai:gpt-4o\napi-key-env: " + FakeKeys.openAi() + "\n");
 
         assertThatThrownBy(() -> ModelConfig.load(repo, home, Map.of()))
                 .hasMessageContaining(":2: api-key-env must be the name of an environment variable")
@@ -114,7 +139,7 @@ class ModelConfigTest {
 
     @Test
     void invalidYamlIsReportedWithItsLine() throws IOException {
-        Path file = write(repo, "model: openai:gpt-4o\nprices: [unclosed\n");
+        Path file = write(repo, "model: openai:gpt-4o\ntemperature: [unclosed\n");
 
         assertThatThrownBy(() -> ModelConfig.load(repo, home, Map.of()))
                 .isInstanceOf(BadInputException.class)
@@ -124,7 +149,7 @@ class ModelConfigTest {
 
     @Test
     void badPriceNamesTheModel() throws IOException {
-        Path file = write(repo, "prices:\n  gpt-4o: {input: cheap}\n");
+        Path file = write(home, "prices:\n  gpt-4o: {input: cheap}\n");
 
         assertThatThrownBy(() -> ModelConfig.load(repo, home, Map.of()))
                 .hasMessage(file + ":2: prices.gpt-4o must be {input: DOLLARS, output: DOLLARS} per million tokens");
@@ -149,15 +174,15 @@ class ModelConfigTest {
 
     @Test
     void aPriceFileWinsOverTheConfigFilesWhetherItsEntriesStandUnderPricesOrAtTheTop() throws IOException {
-        write(repo, "model: openai:gpt-4o\nprices:\n  gpt-4o: {input: 3, output: 4}\n  o3: {input: 2, output: 8}\n");
+        write(home, "model: openai:gpt-4o\nprices:\n  gpt-4o: {input: 3, output: 4}\n  o3: {input: 2, output: 8}\n");
         Path top = Files.writeString(home.resolve("prices.yml"), "gpt-4o: {input: 5, output: 6}\n");
         Path nested = Files.writeString(home.resolve("nested.yml"), "prices:\n  gpt-4o: {input: 7, output: 8}\n");
 
-        assertThat(ModelConfig.load(repo, null, Map.of(ModelConfig.PRICES_FILE_FLAG, top.toString())).prices())
+        assertThat(ModelConfig.load(repo, home, Map.of(ModelConfig.PRICES_FILE_FLAG, top.toString())).prices())
                 .containsEntry("gpt-4o", new PriceTable.Price(5, 6)).containsEntry("o3", new PriceTable.Price(2, 8));
-        assertThat(ModelConfig.load(repo, null, Map.of(ModelConfig.PRICES_FILE_FLAG, nested.toString())).prices())
+        assertThat(ModelConfig.load(repo, home, Map.of(ModelConfig.PRICES_FILE_FLAG, nested.toString())).prices())
                 .containsEntry("gpt-4o", new PriceTable.Price(7, 8));
-        assertThatThrownBy(() -> ModelConfig.load(repo, null, Map.of(ModelConfig.PRICES_FILE_FLAG, home.resolve("none.yml").toString())))
+        assertThatThrownBy(() -> ModelConfig.load(repo, home, Map.of(ModelConfig.PRICES_FILE_FLAG, home.resolve("none.yml").toString())))
                 .isInstanceOf(dev.orchestra.engine.BadInputException.class).hasMessageContaining("--prices").hasMessageContaining("no such file");
     }
 

@@ -48,11 +48,23 @@ class SecretRedactorTest {
     }
 
     @Test
-    void namesThatLookSecret() {
-        assertThat(SecretRedactor.looksSecret("OPENAI_API_KEY")).isTrue();
-        assertThat(SecretRedactor.looksSecret("github_token")).isTrue();
-        assertThat(SecretRedactor.looksSecret("CLIENT_SECRET")).isTrue();
-        assertThat(SecretRedactor.looksSecret("PATH")).isFalse();
+    void replacesTheValueOfEveryVariableThatIsNotKnownToBeHarmlessWhateverItsName() {
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(Map.of("MYSQL_PWD", "mysql-pwd-0123",
+                "NPM_AUTH", "npm-auth-0123", "DEPLOY_PASS", "deploy-pass-0123",
+                "DATABASE_URL", "postgres://app:db-pass-0123@db.internal/app", "LANG", "en_US.UTF-8"));
+
+        String redacted = redactor.redact("mysql-pwd-0123 npm-auth-0123 deploy-pass-0123 db-pass-0123 en_US.UTF-8");
+
+        assertThat(redacted).isEqualTo("[REDACTED] [REDACTED] [REDACTED] [REDACTED] en_US.UTF-8");
+    }
+
+    @Test
+    void replacesThePasswordOfAnyUrlWhereverItComesFrom() {
+        SecretRedactor redactor = SecretRedactor.fromEnvironment(Map.of());
+
+        assertThat(redactor.redact("jdbc:postgresql://app:s3cret@db:5432/app and https://:tok@host/x and http://host:80/"))
+                .isEqualTo("jdbc:postgresql://app:[REDACTED]@db:5432/app and https://:[REDACTED]@host/x and http://host:80/");
+        assertThat(redactor.find("ftp://me:pw@example.org")).contains("a password in a URL");
     }
 
     private static final String TOKEN = "tok3n-Vb?>zq?~Lm_42";

@@ -94,6 +94,37 @@ class WorkflowLoaderTest {
     }
 
     @Test
+    void readsTheVariablesAStepAsksForAndWritesThemBack() throws IOException {
+        Plan plan = loader.load(write("""
+                name: publish
+                steps:
+                  - id: publish
+                    agent: command
+                    env: [NPM_TOKEN, MAVEN_OPTS]
+                    with: {run: npm publish}
+                """));
+
+        assertThat(plan.step("publish").env()).containsExactly("NPM_TOKEN", "MAVEN_OPTS");
+        assertThat(loader.load(WorkflowWriter.write(plan), "again.yml", 0)).isEqualTo(plan);
+    }
+
+    @Test
+    void refusesAValueWhereAVariableNameBelongsAtItsLine() throws IOException {
+        assertBad("""
+                name: publish
+                steps:
+                  - id: publish
+                    agent: command
+                    env:
+                      - NPM_TOKEN
+                      - npm_0123456789abcdef
+                      - "token=abc"
+                    with: {run: npm publish}
+                """, 8).contains("step 'publish': env lists variable names (like NPM_TOKEN), not values; item 3")
+                .doesNotContain("token=abc");
+    }
+
+    @Test
     void rejectsTextThatIsNotYamlAtTheParsersLine() throws IOException {
         assertBad("""
                 name: broken
