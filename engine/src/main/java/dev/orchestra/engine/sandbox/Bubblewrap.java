@@ -49,8 +49,11 @@ final class Bubblewrap {
         return PROBES.computeIfAbsent(bwrap, Bubblewrap::runProbe);
     }
 
-    /** The arguments that run a command (appended after them) in {@code folder}, the only place it may write. */
-    static List<String> prefix(Path bwrap, Path folder, boolean network) {
+    /**
+     * The arguments that run a command (appended after them) in {@code folder}, the only place it may write; each of
+     * {@code hidden} that is a folder is replaced by an empty one.
+     */
+    static List<String> prefix(Path bwrap, Path folder, boolean network, List<Path> hidden) {
         String dir = folder.toAbsolutePath().normalize().toString();
         List<String> args = new ArrayList<>(List.of(bwrap.toString(), "--unshare-all"));
         if (network) {
@@ -58,7 +61,13 @@ final class Bubblewrap {
         }
         args.addAll(List.of("--die-with-parent", "--new-session", "--cap-drop", "ALL",
                 "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                "--bind", dir, dir, "--chdir", dir, "--"));
+                "--bind", dir, dir));
+        for (Path path : hidden) {
+            if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                args.addAll(List.of("--tmpfs", path.toAbsolutePath().normalize().toString()));
+            }
+        }
+        args.addAll(List.of("--chdir", dir, "--"));
         return args;
     }
 
@@ -66,7 +75,7 @@ final class Bubblewrap {
         Path folder = null;
         try {
             folder = Files.createTempDirectory("orchestra-sandbox-probe-");
-            List<String> command = new ArrayList<>(prefix(bwrap, folder, false));
+            List<String> command = new ArrayList<>(prefix(bwrap, folder, false, List.of()));
             command.add("true");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

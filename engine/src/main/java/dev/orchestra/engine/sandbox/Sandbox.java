@@ -15,11 +15,25 @@ public final class Sandbox {
     private final SandboxMode mode;
     private final Path bwrap;
     private final String unavailable;
+    private final List<Path> hidden;
 
-    private Sandbox(SandboxMode mode, Path bwrap, String unavailable) {
+    private Sandbox(SandboxMode mode, Path bwrap, String unavailable, List<Path> hidden) {
         this.mode = mode;
         this.bwrap = bwrap;
         this.unavailable = unavailable;
+        this.hidden = List.copyOf(hidden);
+    }
+
+    private Sandbox(SandboxMode mode, Path bwrap, String unavailable) {
+        this(mode, bwrap, unavailable, List.of());
+    }
+
+    /**
+     * The same sandbox with {@code folders} replaced by empty ones inside it (e.g. the operator's {@code ~/.orchestra},
+     * which holds the run key and the home config): a sandboxed command cannot read them.
+     */
+    public Sandbox hiding(List<Path> folders) {
+        return new Sandbox(mode, bwrap, unavailable, folders);
     }
 
     /** No sandbox: command agents run as plain processes. */
@@ -66,7 +80,7 @@ public final class Sandbox {
      * reach the network); empty when no sandbox is in effect.
      */
     public List<String> prefix(Path folder, boolean network) {
-        return bwrap == null ? List.of() : Bubblewrap.prefix(bwrap, folder, network);
+        return bwrap == null ? List.of() : Bubblewrap.prefix(bwrap, folder, network, hidden);
     }
 
     /** What the run records: the mode, whether it was in effect, and why not. */

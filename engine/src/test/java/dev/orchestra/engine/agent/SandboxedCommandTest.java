@@ -82,6 +82,28 @@ class SandboxedCommandTest {
     }
 
     @Test
+    void theOperatorsOrchestraFolderIsEmptyInsideTheSandbox() throws Exception {
+        // Outside /tmp, which the sandbox replaces as a whole: under the module's build folder.
+        Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "operator-home-");
+        Path operator = Files.createDirectories(home.resolve(".orchestra"));
+        Files.writeString(operator.resolve("run-key"), "the operator's run key\n");
+        try {
+            run("cat '" + operator.resolve("run-key") + "' > stolen.txt; ls -A '" + operator + "' > listed.txt", false);
+            assertThat(copy.resolve("stolen.txt")).hasContent("the operator's run key");
+
+            sandbox = sandbox.hiding(List.of(operator));
+            run("cat '" + operator.resolve("run-key") + "' > stolen.txt; ls -A '" + operator + "' > listed.txt", false);
+            assertThat(copy.resolve("stolen.txt")).isEmptyFile();
+            assertThat(copy.resolve("listed.txt")).isEmptyFile();
+            assertThat(operator.resolve("run-key")).hasContent("the operator's run key");
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void theCommandGetsTheEnvironmentItWasGivenAndNothingMore() throws Exception {
         run("env > sandboxed.txt", false);
         new CommandAgent("env > plain.txt", Optional.empty(), false, Sandbox.off()).run(task());
