@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.run.Json;
-import java.io.File;
+import dev.orchestra.testsupport.GitCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,15 +70,6 @@ class DemoTest {
     }
 
     private static String git(Path dir, String... args) throws Exception {
-        String[] command = new String[args.length + 1];
-        command[0] = "git";
-        System.arraycopy(args, 0, command, 1, args.length);
-        File output = File.createTempFile("git", ".out");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String text = Files.readString(output.toPath()).trim();
-        assertThat(process.exitValue()).as("git " + String.join(" ", args) + "\n" + text).isZero();
-        return text;
+        return GitCli.run(dir, args).trim();
     }
 }
