@@ -6,6 +6,7 @@ import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;
 import dev.orchestra.engine.edit.EditFeedback;
 import dev.orchestra.engine.edit.EditOutcome;
+import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
 import dev.orchestra.engine.model.ModelReply;
@@ -53,6 +54,7 @@ public final class ModelAgent implements Agent {
         Usage usage = Usage.NONE;
         String lastProblem = "no answer";
         LoopDetector loops = new LoopDetector();
+        boolean cutOff = false;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ModelReply reply;
             try {
@@ -62,21 +64,25 @@ public final class ModelAgent implements Agent {
                 return AgentResult.failed(role.agentName() + ": " + e.getMessage(), usage);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
-            ModelAnswer answer = ModelAnswer.parse(reply.text());
+            AnswerReader.Answer read = AnswerReader.read(reply, "edits", "findings");
+            cutOff = read.cutOff();
+            ModelAnswer answer = ModelAnswer.parse(read);
             AttemptResult result = answer.valid() ? apply(task, answer) : AttemptResult.retry(answer.problem());
             if (result.done()) {
                 return AgentResult.succeeded(result.summary(), result.notes(), usage);
             }
             lastProblem = result.problem();
-            if (loops.repeated(reply.text(), result.problem())) {
+            String said = AnswerReader.asTurn(reply);
+            if (loops.repeated(said, result.problem())) {
                 break; // the same answer with the same result again: asking once more will not help
             }
-            messages.add(new Message(Role.ASSISTANT, reply.text()));
+            messages.add(new Message(Role.ASSISTANT, said));
             messages.add(new Message(Role.USER, result.problem()
                     + "\nNothing was changed. Answer again with the complete corrected answer."));
         }
         return AgentResult.failed(role.agentName() + ": no usable answer after " + usage.modelCalls() + " attempts; last: "
-                + lastProblem.lines().findFirst().orElse(""), usage);
+                + lastProblem.lines().findFirst().orElse("")
+                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage);
     }
 
     @Override

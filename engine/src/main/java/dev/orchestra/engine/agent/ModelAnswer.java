@@ -2,14 +2,13 @@ package dev.orchestra.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.edit.Edit;
-import dev.orchestra.engine.run.Json;
-import java.io.IOException;
+import dev.orchestra.engine.model.AnswerReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A model agent's answer read from its JSON: edits and a rationale (writers), or findings and a
- * verdict (reviewer). An answer that is not valid JSON of that shape says why, for the retry.
+ * verdict (reviewer), from the object the {@link AnswerReader} found. An answer of another shape says why, for the retry.
  */
 record ModelAnswer(List<Edit> edits, String rationale, List<Note> findings, String verdict, String problem) {
 
@@ -17,16 +16,11 @@ record ModelAnswer(List<Edit> edits, String rationale, List<Note> findings, Stri
         return problem == null;
     }
 
-    static ModelAnswer parse(String text) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(stripFence(text));
-        } catch (IOException e) {
-            return invalid("Your answer is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ").");
+    static ModelAnswer parse(AnswerReader.Answer read) {
+        if (!read.readable()) {
+            return invalid(read.problem());
         }
-        if (root == null || !root.isObject()) {
-            return invalid("Your answer must be one JSON object following the schema.");
-        }
+        JsonNode root = read.json();
         if (root.has("edits")) {
             return edits(root);
         }
@@ -62,18 +56,5 @@ record ModelAnswer(List<Edit> edits, String rationale, List<Note> findings, Stri
 
     private static ModelAnswer invalid(String problem) {
         return new ModelAnswer(List.of(), "", List.of(), null, problem);
-    }
-
-    /** Some models wrap JSON in a markdown fence even when asked not to. */
-    private static String stripFence(String text) {
-        String trimmed = text.strip();
-        if (trimmed.startsWith("```")) {
-            int firstNewline = trimmed.indexOf('\n');
-            int lastFence = trimmed.lastIndexOf("```");
-            if (firstNewline > 0 && lastFence > firstNewline) {
-                return trimmed.substring(firstNewline + 1, lastFence);
-            }
-        }
-        return trimmed;
     }
 }

@@ -49,11 +49,13 @@ public final class LangChainModelClient implements ModelClient {
             throw ModelFailures.classify(provider.id(), e, apiKey);
         }
         TokenUsage usage = response.tokenUsage();
-        return new ModelReply(response.aiMessage().text(),
+        AiMessage message = response.aiMessage();
+        return new ModelReply(message.text(),
                 usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                 usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(),
                 finishReason(response.finishReason()),
-                response.modelName() == null ? modelName : response.modelName());
+                response.modelName() == null ? modelName : response.modelName(),
+                message.hasToolExecutionRequests() ? message.toolExecutionRequests().get(0).arguments() : null);
     }
 
     private static List<ChatMessage> messages(ModelRequest request) {

@@ -21,8 +21,8 @@ public record ModelCall(String id, String kind, String provider, String model, R
     /** What was asked. */
     public record Request(String system, List<ModelRequest.Message> messages, String schema) {}
 
-    /** What the model answered. */
-    public record Response(String text, String finishReason, String model) {}
+    /** What the model answered; {@code toolArguments} only when it answered with a tool call (else null). */
+    public record Response(String text, String finishReason, String model, String toolArguments) {}
 
     /** Why the call failed. */
     public record Error(String message, int status, boolean retriable) {}

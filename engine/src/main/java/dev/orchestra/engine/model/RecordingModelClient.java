@@ -29,7 +29,7 @@ public final class RecordingModelClient implements ModelClient {
                     : new RetryingModelClient.Attempted(delegate.complete(request), 1);
             ModelReply reply = attempted.reply();
             transcript.append(call(request, start, started, attempted.attempts(),
-                    new ModelCall.Response(reply.text(), reply.finishReason(), reply.model()), null,
+                    new ModelCall.Response(reply.text(), reply.finishReason(), reply.model(), reply.toolArguments()), null,
                     new ModelCall.Usage(reply.inputTokens(), reply.outputTokens())));
             return reply;
         } catch (ModelException failure) {

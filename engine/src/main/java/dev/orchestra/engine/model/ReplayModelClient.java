@@ -61,9 +61,14 @@ public final class ReplayModelClient implements ModelClient {
                     error.path("retriable").asBoolean(), -1, error.path("message").asText(), null);
         }
         JsonNode response = call.path("response");
-        return new ModelReply(response.path("text").asText(), call.at("/usage/inputTokens").asLong(),
+        return new ModelReply(textOrNull(response, "text"), call.at("/usage/inputTokens").asLong(),
                 call.at("/usage/outputTokens").asLong(), response.path("finishReason").asText(),
-                response.path("model").asText(call.path("model").asText()));
+                response.path("model").asText(call.path("model").asText()),
+                textOrNull(response, "toolArguments"));
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        return node.path(field).isTextual() ? node.get(field).asText() : null;
     }
 
     private JsonNode next(String id) {

@@ -1,8 +1,10 @@
 package dev.orchestra.engine.plan;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestra.engine.agent.AgentCatalog;
 import dev.orchestra.engine.agent.Usage;
 import dev.orchestra.engine.context.AgentContext;
+import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
 import dev.orchestra.engine.model.ModelReply;
@@ -63,13 +65,14 @@ public final class ModelPlanner {
                 : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage());
     }
 
-    /** The model's account of a finished change (JSON text following the account schema), or null. */
-    public String account(String task, String diff, String testResults) {
+    /** The model's account of a finished change (the object following the account schema), or null. */
+    public ObjectNode account(String task, String diff, String testResults) {
         String message = "<task>\n" + task + "\n</task>\n<diff>\n" + diff + "\n</diff>\n<test-results>\n" + testResults
                 + "\n</test-results>\nWrite the account of this change.";
         try {
-            return model.complete(new ModelRequest("account/1", Prompts.system("account"),
-                    List.of(new Message(Role.USER, message)), Prompts.schema("account"), "account", settings)).text();
+            ModelReply reply = model.complete(new ModelRequest("account/1", Prompts.system("account"),
+                    List.of(new Message(Role.USER, message)), Prompts.schema("account"), "account", settings));
+            return AnswerReader.read(reply, "changes").json();
         } catch (ModelException e) {
             return null;
         }
@@ -79,6 +82,7 @@ public final class ModelPlanner {
         List<Message> messages = new ArrayList<>(List.of(new Message(Role.USER, firstMessage)));
         Usage usage = Usage.NONE;
         List<String> problems = List.of();
+        boolean cutOff = false;
         for (int attempt = 1; attempt <= MAX_REPAIRS + 1; attempt++) {
             ModelReply reply;
             try {
@@ -88,16 +92,18 @@ public final class ModelPlanner {
                 return new Outcome(null, "", "the planner model failed: " + e.getMessage(), usage);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
-            PlanAnswer.Checked checked = PlanAnswer.read(reply.text(), planName, repo, catalog);
+            AnswerReader.Answer read = AnswerReader.read(reply, "steps");
+            cutOff = read.cutOff();
+            PlanAnswer.Checked checked = PlanAnswer.read(read, planName, repo, catalog);
             if (checked.problems().isEmpty()) {
                 return new Outcome(checked.plan(), checked.summary(), null, usage);
             }
             problems = checked.problems();
-            messages.add(new Message(Role.ASSISTANT, reply.text()));
+            messages.add(new Message(Role.ASSISTANT, AnswerReader.asTurn(reply)));
             messages.add(new Message(Role.USER, "The plan cannot be used:\n- " + String.join("\n- ", problems)
                     + "\nAnswer with the whole corrected plan."));
         }
         return new Outcome(null, "", "the planner gave no valid plan after " + (MAX_REPAIRS + 1) + " tries: "
-                + String.join("; ", problems), usage);
+                + String.join("; ", problems) + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage);
     }
 }

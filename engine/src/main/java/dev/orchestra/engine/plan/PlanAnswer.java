@@ -2,11 +2,10 @@ package dev.orchestra.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.policy.Policy;
 import dev.orchestra.engine.policy.Refusal;
-import dev.orchestra.engine.run.Json;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plan as the planner model wrote it (JSON), turned into a {@link Plan} and checked before use:
+ * A plan as the planner model wrote it (the JSON object the {@link AnswerReader} found), turned into a {@link Plan} and checked before use:
  * known agents, no cycle, files that exist (or are declared new and do not exist), an acceptance
  * check on every step, nothing protected. The problems go back to the model for a repair.
  */
@@ -25,14 +24,12 @@ final class PlanAnswer {
     /** The plan, or the problems that make it unusable. */
     record Checked(Plan plan, String summary, List<String> problems) {}
 
-    static Checked read(String json, String name, Path repo, AgentCatalog catalog) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json.strip());
-        } catch (IOException e) {
-            return problems("the answer is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    static Checked read(AnswerReader.Answer read, String name, Path repo, AgentCatalog catalog) {
+        if (!read.readable()) {
+            return problems(read.problem());
         }
-        if (root == null || !root.path("steps").isArray() || root.path("steps").isEmpty()) {
+        JsonNode root = read.json();
+        if (!root.path("steps").isArray() || root.path("steps").isEmpty()) {
             return problems("the answer has no 'steps' list, or it is empty");
         }
         List<String> problems = new ArrayList<>();

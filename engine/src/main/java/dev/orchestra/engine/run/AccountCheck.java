@@ -31,14 +31,15 @@ final class AccountCheck {
         Repository repo = context.tree().repository();
         String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), MAX_DIFF_CHARS);
         String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
-        String json = context.planner().account(state.task, diff, tests);
+        JsonNode json = context.planner().account(state.task, diff, tests);
         if (json == null) {
+            context.progress("summary: the model gave no readable account; left out");
             return;
         }
         try {
-            state.account = read(Json.MAPPER.readTree(json), repo, head, state);
+            state.account = read(json, repo, head, state);
         } catch (IOException e) {
-            context.progress("summary: the model's account was not valid JSON; left out");
+            context.progress("summary: the model's account could not be checked (" + e.getMessage() + "); left out");
         }
     }
 

@@ -1,0 +1,127 @@
+package dev.orchestra.engine.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one reader of the JSON object in a model's reply, for the planner, the writers, the reviewer and the account:
+ * bare, fenced (with or without a language tag), with prose before or after, with trailing commas or comments, or as
+ * the arguments of a tool call. A reply it cannot read becomes a problem for the retry, never an exception.
+ */
+public final class AnswerReader {
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .build();
+    private static final Pattern FENCE = Pattern.compile("```[\\w+-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
+    /** How many opening braces in prose are tried as the start of the object. */
+    private static final int MAX_STARTS = 20;
+
+    private AnswerReader() {}
+
+    /** The object read from a reply, or the problem to tell the model; {@code cutOff} when it hit the output limit. */
+    public record Answer(ObjectNode json, String problem, boolean cutOff) {
+        public boolean readable() {
+            return json != null;
+        }
+    }
+
+    /** Reads the reply's object, preferring one that has one of {@code expectedKeys} when the text holds several. */
+    public static Answer read(ModelReply reply, String... expectedKeys) {
+        String text = reply.text() == null ? "" : reply.text();
+        if (text.isBlank() && reply.toolArguments() != null) {
+            ObjectNode object = find(reply.toolArguments(), expectedKeys).object;
+            return object != null ? new Answer(object, null, false) : problem("You answered with a tool call whose"
+                    + " arguments are not the answer. Call no tool; answer in text with the one JSON object asked for.");
+        }
+        if (text.isBlank()) {
+            return reply.cutOff() ? cutOff() : problem("Your reply had no text (the model stopped: "
+                    + reply.finishReason() + "). Answer in text with the one JSON object asked for.");
+        }
+        Found found = find(text, expectedKeys);
+        if (found.object != null) {
+            return new Answer(found.object, null, false);
+        }
+        return reply.cutOff() ? cutOff() : problem("Your answer holds no valid JSON object (" + found.error
+                + "). Answer with the one JSON object asked for.");
+    }
+
+    /** The reply as the assistant's turn of a conversation; never empty, which providers refuse. */
+    public static String asTurn(ModelReply reply) {
+        if (reply.text() != null && !reply.text().isBlank()) {
+            return reply.text();
+        }
+        return reply.toolArguments() != null ? reply.toolArguments() : "(no text)";
+    }
+
+    /** What a final failure after cut-off answers says, so that the operator knows which limit to raise. */
+    public static String cutOffAdvice(ModelSettings settings) {
+        return "the answers were cut off at the output limit of " + settings.maxOutputTokens()
+                + " tokens; raise --max-output-tokens or split the task";
+    }
+
+    private static Answer cutOff() {
+        return new Answer(null, "Your answer was cut off at the output limit before it ended. Answer again with a"
+                + " shorter answer: fewer edits or steps, only the lines that change, no text outside the JSON.", true);
+    }
+
+    private static Answer problem(String problem) {
+        return new Answer(null, problem, false);
+    }
+
+    private record Found(ObjectNode object, String error) {}
+
+    private static Found find(String text, String... expectedKeys) {
+        ObjectNode first = null;
+        String error = null;
+        for (String candidate : candidates(text)) {
+            try {
+                JsonNode node = LENIENT.readTree(candidate);
+                if (node instanceof ObjectNode object) {
+                    if (expectedKeys.length == 0 || hasAny(object, expectedKeys)) {
+                        return new Found(object, null);
+                    }
+                    first = first == null ? object : first;
+                }
+            } catch (JsonProcessingException e) {
+                error = error == null ? firstLine(e) : error;
+            }
+        }
+        return new Found(first, error == null ? "no object found" : error);
+    }
+
+    /** The whole text, then each fenced block, then the text from each of the first opening braces. */
+    private static List<String> candidates(String text) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(text.strip());
+        Matcher fence = FENCE.matcher(text);
+        while (fence.find()) {
+            candidates.add(fence.group(1));
+        }
+        for (int at = text.indexOf('{'), n = 0; at >= 0 && n < MAX_STARTS; at = text.indexOf('{', at + 1), n++) {
+            candidates.add(text.substring(at));
+        }
+        return candidates;
+    }
+
+    private static boolean hasAny(ObjectNode object, String... keys) {
+        for (String key : keys) {
+            if (object.has(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
+    }
+}
