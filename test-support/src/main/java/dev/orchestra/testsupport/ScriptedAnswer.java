@@ -14,6 +14,12 @@ public sealed interface ScriptedAnswer {
      */
     record Status(int code, String retryAfter, String message) implements ScriptedAnswer {}
 
+    /**
+     * A reply with no text: the answer delivered as a call of the tool {@code name} with these JSON
+     * {@code arguments}, or (when {@code name} is null) nothing at all.
+     */
+    record NoText(String name, String arguments) implements ScriptedAnswer {}
+
     /** HTTP 200 whose body is not JSON. */
     record Malformed() implements ScriptedAnswer {}
 
@@ -34,6 +40,16 @@ public sealed interface ScriptedAnswer {
     /** A reply the model cut off at its output limit ({@code length} / {@code max_tokens}). */
     static ScriptedAnswer lengthLimited(String text) {
         return new Text(text, 10, 5, true);
+    }
+
+    /** A reply whose only content is a tool call with these JSON arguments. */
+    static ScriptedAnswer toolCall(String name, String arguments) {
+        return new NoText(name, arguments);
+    }
+
+    /** A reply with no content at all: no text, no tool call. */
+    static ScriptedAnswer empty() {
+        return new NoText(null, null);
     }
 
     static ScriptedAnswer status(int code, String retryAfterOrNull) {

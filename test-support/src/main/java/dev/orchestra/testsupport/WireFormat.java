@@ -1,5 +1,7 @@
 package dev.orchestra.testsupport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +29,21 @@ enum WireFormat {
             usage.put("completion_tokens", answer.outputTokens());
             usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
             body.put("system_fingerprint", "fp_scripted");
+            return body;
+        }
+
+        @Override
+        ObjectNode noText(ScriptedAnswer.NoText answer, String model, int number) {
+            ObjectNode body = reply(new ScriptedAnswer.Text("", 10, 5, false), model, number);
+            ObjectNode choice = (ObjectNode) body.path("choices").get(0);
+            ObjectNode message = (ObjectNode) choice.get("message");
+            message.putNull("content");
+            if (answer.name() != null) {
+                ObjectNode call = message.putArray("tool_calls").addObject();
+                call.put("id", "call_scripted" + number).put("type", "function");
+                call.putObject("function").put("name", answer.name()).put("arguments", answer.arguments());
+                choice.put("finish_reason", "tool_calls");
+            }
             return body;
         }
 
@@ -66,6 +83,19 @@ enum WireFormat {
         }
 
         @Override
+        ObjectNode noText(ScriptedAnswer.NoText answer, String model, int number) {
+            ObjectNode body = reply(new ScriptedAnswer.Text("", 10, 5, false), model, number);
+            ArrayNode content = body.putArray("content");
+            if (answer.name() != null) {
+                ObjectNode use = content.addObject().put("type", "tool_use").put("id", "toolu_scripted" + number)
+                        .put("name", answer.name());
+                use.set("input", parse(answer.arguments()));
+                body.put("stop_reason", "tool_use");
+            }
+            return body;
+        }
+
+        @Override
         ObjectNode error(int code, String message) {
             ObjectNode body = JSON.createObjectNode();
             body.put("type", "error");
@@ -95,7 +125,19 @@ enum WireFormat {
 
     abstract ObjectNode reply(ScriptedAnswer.Text answer, String model, int number);
 
+    /** A reply with no text: only a tool call, or no content at all. */
+    abstract ObjectNode noText(ScriptedAnswer.NoText answer, String model, int number);
+
     abstract ObjectNode error(int code, String message);
+
+    /** Anthropic sends a tool's input as a JSON object, not as text. */
+    static JsonNode parse(String arguments) {
+        try {
+            return JSON.readTree(arguments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tool call arguments must be JSON: " + arguments, e);
+        }
+    }
 
     static WireFormat forPath(String path) {
         return path.endsWith("/messages") ? ANTHROPIC : OPENAI;

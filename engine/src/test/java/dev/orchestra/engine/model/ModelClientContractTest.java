@@ -70,6 +70,34 @@ abstract class ModelClientContractTest {
     }
 
     @Test
+    void anAnswerDeliveredAsAToolCallIsReadFromItsArguments() throws Exception {
+        server.script(ScriptedAnswer.toolCall("answer", "{\"verdict\": \"approve\"}"));
+
+        ModelReply reply = client(Duration.ofSeconds(10)).complete(request(SCHEMA));
+
+        assertThat(reply.text()).isNullOrEmpty();
+        assertThat(AnswerReader.read(reply, "verdict").json().path("verdict").asText()).isEqualTo("approve");
+    }
+
+    @Test
+    void aReplyWithNoContentIsAnAnswerProblemNotAnException() throws Exception {
+        server.script(ScriptedAnswer.empty());
+
+        ModelReply reply = client(Duration.ofSeconds(10)).complete(request(SCHEMA));
+
+        assertThat(AnswerReader.read(reply, "verdict").problem()).contains("had no text");
+    }
+
+    @Test
+    void anAnswerCutOffAtTheLimitIsRecognisedAsCutOff() throws Exception {
+        server.script(ScriptedAnswer.lengthLimited("{\"verdict\": \"appr"));
+
+        ModelReply reply = client(Duration.ofSeconds(10)).complete(request(SCHEMA));
+
+        assertThat(AnswerReader.read(reply, "verdict").cutOff()).isTrue();
+    }
+
+    @Test
     void structuredReplyArrivesAsJsonTextAndTheSchemaTravelsInTheProvidersFormat() throws Exception {
         server.script(ScriptedAnswer.text("{\"verdict\": \"approve\"}"));
 

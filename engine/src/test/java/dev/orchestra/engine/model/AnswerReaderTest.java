@@ -1,0 +1,114 @@
+package dev.orchestra.engine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Replies as real models give them, read the same way for the planner, the writers, the reviewer and the account. */
+class AnswerReaderTest {
+    static final String PLAN = "{\"summary\": \"Greets.\", \"steps\": [{\"id\": \"greet\"}]}";
+
+    static Stream<Arguments> readableReplies() {
+        return Stream.of(
+                Arguments.of("bare", PLAN),
+                Arguments.of("bare with blank lines around", "\n\n  " + PLAN + "\n"),
+                Arguments.of("fenced with a language tag", "```json\n" + PLAN + "\n```"),
+                Arguments.of("fenced without a tag", "```\n" + PLAN + "\n```"),
+                Arguments.of("fenced on one line", "```json " + PLAN + "```"),
+                Arguments.of("prose before and after a fence", "Here is the plan:\n\n```json\n" + PLAN
+                        + "\n```\n\nLet me know if you want changes."),
+                Arguments.of("prose before and after, no fence", "Sure! " + PLAN + " Hope this helps."),
+                Arguments.of("trailing commas", "{\"summary\": \"Greets.\", \"steps\": [{\"id\": \"greet\",},],}"),
+                Arguments.of("comments", "{\n  // the one step\n  \"summary\": \"Greets.\", /* why */ \"steps\": "
+                        + "[{\"id\": \"greet\"}]\n}"),
+                Arguments.of("an example object in prose before the answer", "The schema wants `{}` at the top, so:\n"
+                        + PLAN),
+                Arguments.of("a fenced example, then the answer", "Format:\n```json\n{\"example\": true}\n```\nAnswer:\n"
+                        + "```json\n" + PLAN + "\n```"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readableReplies")
+    void readsTheObjectTheModelMeant(String shape, String text) {
+        AnswerReader.Answer answer = AnswerReader.read(reply(text, "stop"), "steps");
+
+        assertThat(answer.problem()).as(shape).isNull();
+        assertThat(answer.json().path("steps").get(0).path("id").asText()).isEqualTo("greet");
+    }
+
+    @Test
+    void readsTheArgumentsOfAToolCallWhenTheyHoldTheAnswer() {
+        ModelReply reply = new ModelReply(null, 10, 5, "tool_execution", "m", PLAN);
+
+        assertThat(AnswerReader.read(reply, "steps").json().path("summary").asText()).isEqualTo("Greets.");
+    }
+
+    @Test
+    void aToolCallWithOtherArgumentsIsAProblemThatAsksForNoToolCall() {
+        ModelReply reply = new ModelReply("", 10, 5, "tool_execution", "m", "not json at all");
+
+        AnswerReader.Answer answer = AnswerReader.read(reply, "steps");
+
+        assertThat(answer.readable()).isFalse();
+        assertThat(answer.problem()).contains("tool call", "Call no tool");
+    }
+
+    static Stream<Arguments> unreadableReplies() {
+        return Stream.of(
+                Arguments.of("no text at all", null, "stop", "had no text"),
+                Arguments.of("empty text", "", "stop", "had no text"),
+                Arguments.of("only blanks", " \n ", "other", "had no text (the model stopped: other)"),
+                Arguments.of("a filtered reply", "", "content_filter", "stopped: content_filter"),
+                Arguments.of("a refusal in prose", "I'm sorry, but I can't help with that.", "stop",
+                        "holds no valid JSON object"),
+                Arguments.of("broken JSON", "{\"steps\": [ {\"id\": ", "stop", "holds no valid JSON object"),
+                Arguments.of("a JSON list", "[1, 2]", "stop", "holds no valid JSON object"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableReplies")
+    void anUnreadableReplyIsAProblemForTheRetryNeverAnException(String shape, String text, String finish,
+                                                                   String problem) {
+        AnswerReader.Answer answer = AnswerReader.read(reply(text, finish), "steps");
+
+        assertThat(answer.readable()).as(shape).isFalse();
+        assertThat(answer.problem()).contains(problem);
+        assertThat(answer.cutOff()).isFalse();
+    }
+
+    @Test
+    void anAnswerCutOffAtTheOutputLimitAsksForAShorterAnswer() {
+        for (String finish : new String[] {"length", "max_tokens"}) {
+            AnswerReader.Answer answer = AnswerReader.read(reply("{\"steps\": [{\"id\": \"gre", finish), "steps");
+
+            assertThat(answer.cutOff()).as(finish).isTrue();
+            assertThat(answer.problem()).contains("cut off at the output limit", "shorter answer")
+                    .doesNotContain("not valid JSON");
+        }
+    }
+
+    @Test
+    void aCompleteObjectIsUsedEvenWhenTheProviderSaysTheLimitWasReached() {
+        assertThat(AnswerReader.read(reply(PLAN, "length"), "steps").readable()).isTrue();
+    }
+
+    @Test
+    void theFinalFailureAfterCutOffAnswersNamesTheOptionToRaise() {
+        assertThat(AnswerReader.cutOffAdvice(ModelSettings.DEFAULTS)).contains("--max-output-tokens",
+                String.valueOf(ModelSettings.DEFAULTS.maxOutputTokens()));
+    }
+
+    @Test
+    void anEmptyReplyGoesBackIntoTheConversationAsAPlaceholderNotAsNothing() {
+        assertThat(AnswerReader.asTurn(reply(null, "stop"))).isEqualTo("(no text)");
+        assertThat(AnswerReader.asTurn(new ModelReply(null, 1, 1, "tool_execution", "m", PLAN))).isEqualTo(PLAN);
+    }
+
+    private static ModelReply reply(String text, String finishReason) {
+        return new ModelReply(text, 10, 5, finishReason, "m");
+    }
+}
