@@ -105,4 +105,30 @@ class ModelAgentTest {
         String prompt = DeterministicModel.text(model.requests().get(0));
         assertThat(prompt).contains("Says bonjour.", "Greet in French.", "return \"hello\";", FILE);
     }
+
+    @Test
+    void aWriterReplyWithNoTextIsRetriedAndAToolCallHoldingTheEditsLands() throws Exception {
+        DeterministicModel model = DeterministicModel.replying(DeterministicModel.noText(null),
+                DeterministicModel.noText(edit("return \\\"hello\\\";", "return \\\"bonjour\\\";")));
+
+        AgentResult result = run("code-writer", model);
+
+        assertThat(result.status()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        assertThat(work.resolve(FILE)).content().contains("return \"bonjour\";");
+        assertThat(DeterministicModel.text(model.requests().get(1))).contains("Your reply had no text");
+    }
+
+    @Test
+    void cutOffEditsAskForAShorterAnswerAndTheFailureNamesTheOutputLimitOption() throws Exception {
+        String half = edit("return \\\"hello\\\";", "return \\\"bonjour\\\";").substring(0, 50);
+        DeterministicModel model = DeterministicModel.replying(DeterministicModel.cutOff(half),
+                DeterministicModel.cutOff(half + " "), DeterministicModel.cutOff(half + "  "));
+
+        AgentResult result = run("code-writer", model);
+
+        assertThat(result.status()).isEqualTo(AgentResult.Status.FAILED);
+        assertThat(DeterministicModel.text(model.requests().get(1))).contains("cut off at the output limit");
+        assertThat(work.resolve(FILE)).content().isEqualTo(ORIGINAL);
+        assertThat(result.summary()).contains("--max-output-tokens");
+    }
 }

@@ -11,11 +11,36 @@ import java.util.List;
  * against the scripted model server.
  */
 public final class DeterministicModel implements ModelClient {
-    private final Deque<String> replies = new ArrayDeque<>();
+    private final Deque<ModelReply> replies = new ArrayDeque<>();
     private final List<ModelRequest> requests = new ArrayList<>();
 
     public DeterministicModel(String... replies) {
-        this.replies.addAll(List.of(replies));
+        List.of(replies).forEach(text -> this.replies.add(reply(text)));
+    }
+
+    private DeterministicModel(List<ModelReply> replies) {
+        this.replies.addAll(replies);
+    }
+
+    /** A model giving these whole replies: no text, tool calls, cut-off answers. */
+    public static DeterministicModel replying(ModelReply... replies) {
+        return new DeterministicModel(List.of(replies));
+    }
+
+    /** A reply in text, stopped normally. */
+    public static ModelReply reply(String text) {
+        return new ModelReply(text, 100, 20, "stop", "deterministic");
+    }
+
+    /** A reply cut off at the output limit. */
+    public static ModelReply cutOff(String text) {
+        return new ModelReply(text, 100, 20, "length", "deterministic");
+    }
+
+    /** A reply with no text: only a tool call with these arguments, or nothing when they are null. */
+    public static ModelReply noText(String toolArguments) {
+        return new ModelReply(null, 100, 20, toolArguments == null ? "stop" : "tool_execution", "deterministic",
+                toolArguments);
     }
 
     @Override
@@ -24,7 +49,7 @@ public final class DeterministicModel implements ModelClient {
         if (replies.isEmpty()) {
             throw new ModelException("deterministic", 0, false, -1, "deterministic: no reply left for " + request.correlationId(), null);
         }
-        return new ModelReply(replies.removeFirst(), 100, 20, "stop", "deterministic");
+        return replies.removeFirst();
     }
 
     public synchronized List<ModelRequest> requests() {

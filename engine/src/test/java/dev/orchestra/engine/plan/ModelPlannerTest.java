@@ -85,4 +85,51 @@ class ModelPlannerTest {
         assertThat(outcome.plan().steps()).extracting(Step::id).containsExactly("fix2-greet");
         assertThat(model.requests().get(0).correlationId()).isEqualTo("fix-2/1");
     }
+
+    @Test
+    void aReplyWithNoTextGoesBackAsARetryableProblemAndTheNextAnswerIsUsed() {
+        DeterministicModel model = DeterministicModel.replying(DeterministicModel.noText(null),
+                DeterministicModel.reply("Here is the plan:\n```json\n" + plan("\"src/Greeter.java\"", "", "Greets.")
+                        + "\n```"));
+
+        ModelPlanner.Outcome outcome = planner(model).plan(repo, "Make it greet.");
+
+        assertThat(outcome.failure()).isNull();
+        assertThat(outcome.plan().steps()).singleElement().satisfies(step -> assertThat(step.id()).isEqualTo("greet"));
+        assertThat(DeterministicModel.text(model.requests().get(1))).contains("(no text)", "Your reply had no text");
+    }
+
+    @Test
+    void aPlanDeliveredAsAToolCallIsReadFromItsArguments() {
+        DeterministicModel model = DeterministicModel.replying(
+                DeterministicModel.noText(plan("\"src/Greeter.java\"", "", "Greets.")));
+
+        ModelPlanner.Outcome outcome = planner(model).plan(repo, "Make it greet.");
+
+        assertThat(outcome.failure()).isNull();
+        assertThat(outcome.usage().modelCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void cutOffPlansAskForAShorterAnswerAndTheFailureNamesTheOutputLimitOption() {
+        String half = plan("\"src/Greeter.java\"", "", "Greets.").substring(0, 60);
+        DeterministicModel model = DeterministicModel.replying(DeterministicModel.cutOff(half),
+                DeterministicModel.cutOff(half), DeterministicModel.cutOff(half));
+
+        ModelPlanner.Outcome outcome = planner(model).plan(repo, "Make it greet.");
+
+        assertThat(outcome.plan()).isNull();
+        assertThat(DeterministicModel.text(model.requests().get(1))).contains("cut off at the output limit",
+                "shorter answer").doesNotContain("not valid JSON");
+        assertThat(outcome.failure()).contains("--max-output-tokens", "4096");
+    }
+
+    @Test
+    void theAccountIsReadFromAFenceWithProseAround() {
+        DeterministicModel model = new DeterministicModel("My account:\n```json\n{\"changes\": \"Greets.\","
+                + " \"risks\": [], \"files\": [], \"tests\": [],}\n```\nDone.");
+
+        assertThat(planner(model).account("Make it greet.", "diff", "1 passed").path("changes").asText())
+                .isEqualTo("Greets.");
+    }
 }
