@@ -1,0 +1,110 @@
+package dev.orchestra.cli.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.cli.CliRunner;
+import dev.orchestra.engine.demo.SampleProject;
+import dev.orchestra.engine.run.Json;
+import dev.orchestra.testsupport.RecordedRequest;
+import dev.orchestra.testsupport.ScriptedAnswer;
+import dev.orchestra.testsupport.ScriptedModelServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Answers in the odd shapes real models give, on the providers' real wire formats: no text, a tool call, a fence with
+ * prose, a cut-off answer. Each ends in a clean retry or a clean, recorded failure with a bundle and one JSON object.
+ */
+class OddAnswersTest {
+    static final String KEY = "fake-key-for-tests-not-a-real-key";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void answersWithNoTextOrAsToolCallsAreRetriedOrReadAndTheRunEndsWithTheCleanPatches() throws Exception {
+        String clean;
+        try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(ModelFaultsTest::answer)) {
+            clean = patches(run(server, "openai:gpt-4o-mini", "/v1", temp.resolve("clean")), temp.resolve("clean"));
+        }
+        AtomicInteger plannerCalls = new AtomicInteger();
+        try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(r -> odd(r, plannerCalls))) {
+            CliRunner.Result result = run(server, "openai:gpt-4o-mini", "/v1", temp.resolve("odd"));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(patches(result, temp.resolve("odd"))).isEqualTo(clean);
+            assertThat(plannerCalls).hasValue(2);
+            assertThat(temp.resolve("odd/.orchestra/runs/o1/bundle/SUMMARY.md")).content()
+                    .contains("Adds power() to the calculator, with a test.");
+        }
+    }
+
+    @Test
+    void aModelThatNeverAnswersInTextEndsInARecordedFailureWithABundleAndOneJsonObject() throws Exception {
+        Path project = temp.resolve("anthropic");
+        try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(r -> ScriptedAnswer.empty())) {
+            CliRunner.Result result = run(server, "anthropic:claude-sonnet-4-5", "/v1/", project);
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            JsonNode out = Json.MAPPER.readTree(result.out());
+            assertThat(out.path("status").asText()).isEqualTo("failed");
+            assertThat(result.out() + result.err()).contains("had no text");
+            assertThat(project.resolve(".orchestra/runs/o1/bundle/bundle.json")).exists();
+            assertThat(server.requests()).hasSize(3);
+        }
+    }
+
+    @Test
+    void plansCutOffAtTheOutputLimitEndInAFailureThatNamesTheOptionToRaise() throws Exception {
+        Path project = temp.resolve("cut");
+        try (ScriptedModelServer server = ScriptedModelServer.start()
+                .respondWith(r -> ScriptedAnswer.lengthLimited("{\"summary\": \"Add power\", \"steps\": [{\"id\""))) {
+            CliRunner.Result result = run(server, "openai:gpt-4o-mini", "/v1", project);
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(Json.MAPPER.readTree(result.out()).path("status").asText()).isEqualTo("failed");
+            assertThat(result.out() + result.err()).contains("--max-output-tokens");
+            assertThat(server.requests().get(1).body().toString()).contains("cut off at the output limit");
+        }
+    }
+
+    /** The first plan comes with no text, the second as a tool call; the writers and the account wrap theirs. */
+    private static ScriptedAnswer odd(RecordedRequest request, AtomicInteger plannerCalls) {
+        ScriptedAnswer.Text answer = (ScriptedAnswer.Text) ModelFaultsTest.answer(request);
+        String system = request.systemPrompt();
+        if (system.contains("You are the planner")) {
+            return plannerCalls.incrementAndGet() == 1 ? ScriptedAnswer.empty()
+                    : ScriptedAnswer.toolCall("submit_plan", answer.text());
+        }
+        if (system.contains("code writer")) {
+            return ScriptedAnswer.toolCall("edit", answer.text());
+        }
+        if (system.contains("test writer")) {
+            return ScriptedAnswer.text("Here are the edits:\n\n```json\n" + answer.text() + "\n```\nThey add the test.");
+        }
+        String text = answer.text().strip();
+        return ScriptedAnswer.text(text.substring(0, text.length() - 1) + ",\n// what changed\n}");
+    }
+
+    private static CliRunner.Result run(ScriptedModelServer server, String model, String path, Path project)
+            throws Exception {
+        Files.createDirectories(project);
+        SampleProject.writeTo(project);
+        Cli.write(project, "check.sh", Cli.checkScript("hasPower", ModelFaultsTest.CALCULATOR, "int power("));
+        Cli.commitAll(project, "initial");
+        return Cli.orchestra(Map.of("ORCHESTRA_TEST_KEY", KEY), "run", "--repo", project.toString(),
+                "--task", "Add a power function to the calculator, with a test.", "--model", model,
+                "--base-url", server.baseUrl() + path, "--api-key-env", "ORCHESTRA_TEST_KEY",
+                "--validate", "sh check.sh", "--gates", "none", "--run-id", "o1", "--json");
+    }
+
+    private static String patches(CliRunner.Result result, Path project) throws Exception {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return ModelFaultsTest.diffParts(project.resolve(".orchestra/runs/o1/bundle/patches"));
+    }
+}
