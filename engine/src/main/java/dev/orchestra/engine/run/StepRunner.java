@@ -306,9 +306,11 @@ final class StepRunner {
         /** The message, redacted and without control characters: the title and the summary may be the model's. */
         static String message(String runId, Step step, AgentResult result, SecretRedactor redactor) {
             String summary = ControlCharacters.strip(result.summary());
-            String title = step.instructions().isBlank() ? summary
-                    : ControlCharacters.strip(step.instructions()).lines().findFirst().orElse("");
-            return redactor.redact(step.id() + ": " + title + "\n\n" + summary + "\n\n") + "Orchestra-Run: " + runId
+            String text = step.instructions().isBlank() ? summary : ControlCharacters.strip(step.instructions()).strip();
+            String subject = CommitSubject.of(step.id(), text);
+            String instructions = CommitSubject.holdsAll(subject, step.id(), text) || text.equals(summary) ? ""
+                    : text + "\n\n";
+            return redactor.redact(subject + "\n\n" + instructions + summary + "\n\n") + "Orchestra-Run: " + runId
                     + "\nOrchestra-Step: " + step.id() + "\nOrchestra-Agent: " + step.agent() + "\n";
         }
 
