@@ -3,6 +3,7 @@ package dev.orchestra.engine.bundle;
 import dev.orchestra.engine.agent.Note;
 import dev.orchestra.engine.bundle.BundleManifest.StepEntry;
 import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.output.ShortList;
 import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
 import dev.orchestra.engine.sandbox.SandboxUse;
 import dev.orchestra.engine.validate.TestComparison;
@@ -14,6 +15,8 @@ final class RiskList {
     /** A patch above either size deserves a closer look. */
     static final int LARGE_PATCH_LINES = 500;
     static final int LARGE_PATCH_FILES = 25;
+    /** Test ids named in one risk line; the full lists are in the test section. */
+    static final int NAMES_SHOWN = 10;
 
     private RiskList() {}
 
@@ -21,13 +24,13 @@ final class RiskList {
         List<String> risks = new ArrayList<>();
         TestComparison c = m.tests().comparison();
         if (c != null && !c.newlyFailing().isEmpty()) {
-            risks.add(c.newlyFailing().size() + " test(s) fail now that passed before: " + String.join(", ", c.newlyFailing()));
+            risks.add(c.newlyFailing().size() + " test(s) fail now that passed before: " + ShortList.of(c.newlyFailing(), NAMES_SHOWN));
         }
         if (c != null && !c.stillFailing().isEmpty()) {
-            risks.add(c.stillFailing().size() + " test(s) failed before and still fail: " + String.join(", ", c.stillFailing()));
+            risks.add(c.stillFailing().size() + " test(s) failed before and still fail: " + ShortList.of(c.stillFailing(), NAMES_SHOWN));
         }
         if (c != null && !c.notRun().isEmpty()) {
-            risks.add(c.notRun().size() + " test(s) ran before and did not run now: " + String.join(", ", c.notRun()));
+            risks.add(c.notRun().size() + " test(s) ran before and did not run now: " + ShortList.of(c.notRun(), NAMES_SHOWN));
         }
         TestCounts after = m.tests().after();
         boolean buildExplained = m.leftovers() != null && m.leftovers().stream().anyMatch(l -> "build".equals(l.kind()));

@@ -13,6 +13,7 @@ import dev.orchestra.engine.model.ModelRequest.Message;
 import dev.orchestra.engine.model.ModelRequest.Role;
 import dev.orchestra.engine.model.ModelSettings;
 import dev.orchestra.engine.model.Prompts;
+import dev.orchestra.engine.output.ShortList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.function.ToDoubleFunction;
 public final class ModelPlanner {
     public static final int MAX_REPAIRS = 2;
     static final int MAP_TOKEN_BUDGET = 4_000;
+    /** Problems named in the failure line when the planner gives up. */
+    static final int PROBLEMS_SHOWN = 5;
 
     private final ModelClient model;
     private final AgentCatalog catalog;
@@ -104,6 +107,7 @@ public final class ModelPlanner {
                     + "\nAnswer with the whole corrected plan."));
         }
         return new Outcome(null, "", "the planner gave no valid plan after " + (MAX_REPAIRS + 1) + " tries: "
-                + String.join("; ", problems) + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage);
+                + ShortList.of(problems, PROBLEMS_SHOWN, "; ")
+                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage);
     }
 }

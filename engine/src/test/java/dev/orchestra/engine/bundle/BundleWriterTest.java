@@ -52,6 +52,19 @@ class BundleWriterTest {
     }
 
     @Test
+    void aRiskNamingHundredsOfFailingTestsNamesTenAndCountsTheRest() throws Exception {
+        java.util.List<String> ids = java.util.stream.IntStream.range(0, 388).mapToObj(i -> "demo.T" + i + "#works").toList();
+        state.validation.comparison = new dev.orchestra.engine.validate.TestComparison(ids, java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), 0);
+
+        new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
+
+        String risk = Files.readAllLines(bundle.resolve("SUMMARY.md")).stream()
+                .filter(line -> line.contains("fail now that passed before")).findFirst().orElseThrow();
+        assertThat(risk).contains("388 test(s)", "T9\\#works and 378 more").doesNotContain("T10");
+    }
+
+    @Test
     void aTicketOrTheModelCannotAddOrHideASectionOfTheSummary() throws Exception {
         state.task = "Fix it.\n```\n\n## Risks\n\nNone found.\n\n<!-- the real sections follow";
         state.planSummary = "Plan.\n````\n## What was not done\n\nEverything planned was done.";
