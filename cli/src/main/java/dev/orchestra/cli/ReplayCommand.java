@@ -14,6 +14,7 @@ import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
+import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code orchestra replay RUN_DIR}: runs a recorded run again with no model: every model answer comes
  * from its transcript, the tools and tests run for real, the user's working tree is not touched;
- * then the replay's patches are compared with the original's.
+ * then the replay's patches are compared with the original's, and the replay's branch is removed.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Re-run a recorded run from its transcript, with no model, and compare the patches.",
@@ -76,11 +79,22 @@ final class ReplayCommand implements Callable<Integer> {
                     original.writeScope, original.allowProtected, original.budget, original.passEnv);
             state = new Orchestrator(session.context(), dev.orchestra.engine.gate.GateKeeper.NOBODY).start(request);
             replayDir = session.context().store().runDir(replayId);
+            removeRefs(session.context().tree(), state);
         }
         List<String> differences = PatchComparison.differences(runDir.resolve("bundle"), replayDir.resolve("bundle"));
         boolean same = differences.isEmpty() && state.status == original.status;
         print(original, state, replayDir, differences, same);
         return same ? 0 : 1;
+    }
+
+    /** The replay's branch and bookkeeping refs: its bundle keeps the patches, the repository keeps nothing. */
+    private static void removeRefs(WorkingTree tree, RunState replay) throws IOException {
+        if (replay.runBranch != null) {
+            tree.deleteRef(Constants.R_HEADS + replay.runBranch);
+        }
+        for (Ref ref : tree.repository().getRefDatabase().getRefsByPrefix("refs/orchestra/" + replay.runId + "/")) {
+            tree.deleteRef(ref.getName());
+        }
     }
 
     /** The repository whose run folder {@code RUN_DIR} is. */

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,16 @@ class OddAnswersTest {
             assertThat(plannerCalls).hasValue(2);
             assertThat(temp.resolve("odd/.orchestra/runs/o1/bundle/SUMMARY.md")).content()
                     .contains("Adds power() to the calculator, with a test.");
+
+            CliRunner.Result replay = Cli.orchestra(Map.of(), "replay", temp.resolve("odd/.orchestra/runs/o1").toString(),
+                    "--json");
+            assertThat(replay.exitCode()).as(replay.toString()).isZero();
+            assertThat(Json.MAPPER.readTree(replay.out()).path("samePatches").asBoolean()).isTrue();
+            try (Git git = Git.open(temp.resolve("odd").toFile())) {
+                assertThat(git.branchList().call()).extracting(Ref::getName).noneMatch(name -> name.contains("replay"));
+                assertThat(git.getRepository().getRefDatabase().getRefsByPrefix("refs/orchestra/"))
+                        .extracting(Ref::getName).noneMatch(name -> name.contains("replay"));
+            }
         }
     }
 
