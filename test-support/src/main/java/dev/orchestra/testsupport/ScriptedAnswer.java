@@ -20,6 +20,9 @@ public sealed interface ScriptedAnswer {
      */
     record NoText(String name, String arguments) implements ScriptedAnswer {}
 
+    /** A refusal as the provider sends it: OpenAI's {@code refusal} field, Anthropic's {@code stop_reason: refusal}. */
+    record Refusal(String text) implements ScriptedAnswer {}
+
     /** HTTP 200 whose body is not JSON. */
     record Malformed() implements ScriptedAnswer {}
 
@@ -50,6 +53,11 @@ public sealed interface ScriptedAnswer {
     /** A reply with no content at all: no text, no tool call. */
     static ScriptedAnswer empty() {
         return new NoText(null, null);
+    }
+
+    /** The model refuses, in the provider's own way. */
+    static ScriptedAnswer refusal(String text) {
+        return new Refusal(text);
     }
 
     static ScriptedAnswer status(int code, String retryAfterOrNull) {

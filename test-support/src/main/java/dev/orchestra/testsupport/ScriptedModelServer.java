@@ -138,6 +138,9 @@ public final class ScriptedModelServer implements AutoCloseable {
         } else if (answer instanceof ScriptedAnswer.NoText noText) {
             String model = request.body().path("model").asText("scripted-model");
             send(exchange, 200, format.noText(noText, model, number).toString(), null);
+        } else if (answer instanceof ScriptedAnswer.Refusal refusal) {
+            String model = request.body().path("model").asText("scripted-model");
+            send(exchange, 200, format.refusal(refusal.text(), model, number).toString(), null);
         } else if (answer instanceof ScriptedAnswer.Status status) {
             String message = status.message() != null ? status.message() : WireFormat.errorMessage(status.code());
             send(exchange, status.code(), format.error(status.code(), message).toString(), status.retryAfter());

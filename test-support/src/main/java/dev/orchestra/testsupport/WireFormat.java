@@ -48,6 +48,15 @@ enum WireFormat {
         }
 
         @Override
+        ObjectNode refusal(String text, String model, int number) {
+            ObjectNode body = reply(new ScriptedAnswer.Text("", 10, 5, false), model, number);
+            ObjectNode message = (ObjectNode) body.path("choices").get(0).get("message");
+            message.putNull("content");
+            message.put("refusal", text);
+            return body;
+        }
+
+        @Override
         ObjectNode error(int code, String message) {
             ObjectNode body = JSON.createObjectNode();
             ObjectNode error = body.putObject("error");
@@ -96,6 +105,13 @@ enum WireFormat {
         }
 
         @Override
+        ObjectNode refusal(String text, String model, int number) {
+            ObjectNode body = reply(new ScriptedAnswer.Text(text, 10, 5, false), model, number);
+            body.put("stop_reason", "refusal");
+            return body;
+        }
+
+        @Override
         ObjectNode error(int code, String message) {
             ObjectNode body = JSON.createObjectNode();
             body.put("type", "error");
@@ -127,6 +143,9 @@ enum WireFormat {
 
     /** A reply with no text: only a tool call, or no content at all. */
     abstract ObjectNode noText(ScriptedAnswer.NoText answer, String model, int number);
+
+    /** A refusal in the provider's own shape. */
+    abstract ObjectNode refusal(String text, String model, int number);
 
     abstract ObjectNode error(int code, String message);
 

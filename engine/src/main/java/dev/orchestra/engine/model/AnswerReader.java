@@ -23,6 +23,8 @@ public final class AnswerReader {
     private static final Pattern FENCE = Pattern.compile("```[\\w+-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
     /** How many opening braces in prose are tried as the start of the object. */
     private static final int MAX_STARTS = 20;
+    /** How much of a reply with no object a problem quotes. */
+    private static final int QUOTED = 200;
 
     private AnswerReader() {}
 
@@ -41,6 +43,10 @@ public final class AnswerReader {
             return object != null ? new Answer(object, null, false) : problem("You answered with a tool call whose"
                     + " arguments are not the answer. Call no tool; answer in text with the one JSON object asked for.");
         }
+        if (reply.refused()) {
+            return problem("Your reply was a refusal (" + quote(text) + "). Answer with the one JSON object asked"
+                    + " for; if part of the step cannot be done, say so in it.");
+        }
         if (text.isBlank()) {
             return reply.cutOff() ? cutOff() : problem("Your reply had no text (the model stopped: "
                     + reply.finishReason() + "). Answer in text with the one JSON object asked for.");
@@ -49,8 +55,11 @@ public final class AnswerReader {
         if (found.object != null) {
             return new Answer(found.object, null, false);
         }
-        return reply.cutOff() ? cutOff() : problem("Your answer holds no valid JSON object (" + found.error
-                + "). Answer with the one JSON object asked for.");
+        if (reply.cutOff()) {
+            return cutOff();
+        }
+        String why = text.indexOf('{') < 0 ? "it is prose: " + quote(text) : found.error;
+        return problem("Your answer holds no valid JSON object (" + why + "). Answer with the one JSON object asked for.");
     }
 
     /** The reply as the assistant's turn of a conversation; never empty, which providers refuse. */
@@ -118,6 +127,12 @@ public final class AnswerReader {
             }
         }
         return false;
+    }
+
+    /** The start of a reply, quoted on one line. */
+    private static String quote(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return "\"" + (line.length() > QUOTED ? line.substring(0, QUOTED) + "…" : line) + "\"";
     }
 
     private static String firstLine(JsonProcessingException e) {

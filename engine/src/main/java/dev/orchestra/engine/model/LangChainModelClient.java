@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -45,6 +46,8 @@ public final class LangChainModelClient implements ModelClient {
         ChatResponse response;
         try {
             response = chat.chat(chatRequest);
+        } catch (ContentFilteredException e) {
+            return new ModelReply(e.getMessage(), 0, 0, ModelReply.REFUSAL, modelName);
         } catch (RuntimeException e) {
             throw ModelFailures.classify(provider.id(), e, apiKey);
         }

@@ -13,10 +13,17 @@ package dev.orchestra.engine.model;
  */
 public record ModelReply(String text, long inputTokens, long outputTokens, String finishReason, String model,
                          String toolArguments) {
+    /** The finish reason of a reply the provider marked as the model's refusal (OpenAI's {@code refusal} field). */
+    public static final String REFUSAL = "refusal";
 
     /** A reply in text, with no tool call. */
     public ModelReply(String text, long inputTokens, long outputTokens, String finishReason, String model) {
         this(text, inputTokens, outputTokens, finishReason, model, null);
+    }
+
+    /** True when the provider marked the reply as a refusal or filtered it. */
+    public boolean refused() {
+        return REFUSAL.equals(finishReason) || "content_filter".equals(finishReason);
     }
 
     /** True when the provider said the answer stopped at the output limit (OpenAI {@code length}, Anthropic {@code max_tokens}). */

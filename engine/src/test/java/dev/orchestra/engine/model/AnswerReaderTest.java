@@ -62,9 +62,11 @@ class AnswerReaderTest {
                 Arguments.of("no text at all", null, "stop", "had no text"),
                 Arguments.of("empty text", "", "stop", "had no text"),
                 Arguments.of("only blanks", " \n ", "other", "had no text (the model stopped: other)"),
-                Arguments.of("a filtered reply", "", "content_filter", "stopped: content_filter"),
+                Arguments.of("a filtered reply", "", "content_filter", "was a refusal"),
+                Arguments.of("a refusal the provider marked", "I can't help with that.", "refusal",
+                        "Your reply was a refusal (\"I can't help with that.\")"),
                 Arguments.of("a refusal in prose", "I'm sorry, but I can't help with that.", "stop",
-                        "holds no valid JSON object"),
+                        "holds no valid JSON object (it is prose: \"I'm sorry, but I can't help with that.\")"),
                 Arguments.of("broken JSON", "{\"steps\": [ {\"id\": ", "stop", "holds no valid JSON object"),
                 Arguments.of("a JSON list", "[1, 2]", "stop", "holds no valid JSON object"));
     }

@@ -89,6 +89,15 @@ abstract class ModelClientContractTest {
     }
 
     @Test
+    void aRefusalIsAnAnswerProblemThatQuotesTheModelNotAFailedCall() throws Exception {
+        server.script(ScriptedAnswer.refusal("I can't help with that."));
+
+        ModelReply reply = client(Duration.ofSeconds(10)).complete(request(SCHEMA));
+
+        assertThat(AnswerReader.read(reply, "verdict").problem()).contains("\"I can't help with that.\"");
+    }
+
+    @Test
     void anAnswerCutOffAtTheLimitIsRecognisedAsCutOff() throws Exception {
         server.script(ScriptedAnswer.lengthLimited("{\"verdict\": \"appr"));
 
