@@ -35,30 +35,39 @@ public final class AnswerReader {
         }
     }
 
-    /** Reads the reply's object, preferring one that has one of {@code expectedKeys} when the text holds several. */
+    /**
+     * Reads the reply's object, preferring one that has one of {@code expectedKeys} when the text holds several; the
+     * arguments of a tool call are the answer when the text holds no object.
+     */
     public static Answer read(ModelReply reply, String... expectedKeys) {
         String text = reply.text() == null ? "" : reply.text();
-        if (text.isBlank() && reply.toolArguments() != null) {
-            ObjectNode object = find(reply.toolArguments(), expectedKeys).object;
-            return object != null ? new Answer(object, null, false) : problem("You answered with a tool call whose"
-                    + " arguments are not the answer. Call no tool; answer in text with the one JSON object asked for.");
-        }
         if (reply.refused()) {
             return problem("Your reply was a refusal (" + quote(text) + "). Answer with the one JSON object asked"
                     + " for; if part of the step cannot be done, say so in it.");
         }
-        if (text.isBlank()) {
-            return reply.cutOff() ? cutOff() : problem("Your reply had no text (the model stopped: "
-                    + reply.finishReason() + "). Answer in text with the one JSON object asked for.");
+        Found found = text.isBlank() ? new Found(null, "no text") : find(text, expectedKeys);
+        if (found.object == null && reply.toolArguments() != null) {
+            found = find(reply.toolArguments(), expectedKeys);
+            if (found.object == null && text.isBlank()) {
+                return problem("You answered with a tool call whose arguments are not the answer. Call no tool;"
+                        + " answer in text with the one JSON object asked for.");
+            }
         }
-        Found found = find(text, expectedKeys);
         if (found.object != null) {
             return new Answer(found.object, null, false);
         }
+        return unreadable(reply, text, found.error);
+    }
+
+    private static Answer unreadable(ModelReply reply, String text, String error) {
         if (reply.cutOff()) {
             return cutOff();
         }
-        String why = text.indexOf('{') < 0 ? "it is prose: " + quote(text) : found.error;
+        if (text.isBlank()) {
+            return problem("Your reply had no text (the model stopped: " + reply.finishReason()
+                    + "). Answer in text with the one JSON object asked for.");
+        }
+        String why = text.indexOf('{') < 0 ? "it is prose: " + quote(text) : error;
         return problem("Your answer holds no valid JSON object (" + why + "). Answer with the one JSON object asked for.");
     }
 

@@ -48,6 +48,13 @@ class AnswerReaderTest {
     }
 
     @Test
+    void aToolCallHoldingTheAnswerWinsOverProseWithNoObject() {
+        ModelReply reply = new ModelReply("I'll submit the plan with the tool.", 10, 5, "tool_execution", "m", PLAN);
+
+        assertThat(AnswerReader.read(reply, "steps").readable()).isTrue();
+    }
+
+    @Test
     void aToolCallWithOtherArgumentsIsAProblemThatAsksForNoToolCall() {
         ModelReply reply = new ModelReply("", 10, 5, "tool_execution", "m", "not json at all");
 
