@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Answers in the odd shapes real models give, on the providers' real wire formats: no text, a tool call, a fence with
+ * Answers in the odd shapes real models give, on the providers' real wire formats (OpenAI chat, Anthropic messages): no text, a tool call, a fence with
  * prose, a cut-off answer. Each ends in a clean retry or a clean, recorded failure with a bundle and one JSON object.
  */
 class OddAnswersTest {
@@ -28,15 +30,17 @@ class OddAnswersTest {
     @TempDir
     Path temp;
 
-    @Test
-    void answersWithNoTextOrAsToolCallsAreRetriedOrReadAndTheRunEndsWithTheCleanPatches() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"openai:gpt-4o-mini, /v1", "anthropic:claude-sonnet-4-5, /v1/"})
+    void answersWithNoTextOrAsToolCallsAreRetriedOrReadAndTheRunEndsWithTheCleanPatches(String model, String path)
+            throws Exception {
         String clean;
         try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(ModelFaultsTest::answer)) {
-            clean = patches(run(server, "openai:gpt-4o-mini", "/v1", temp.resolve("clean")), temp.resolve("clean"));
+            clean = patches(run(server, model, path, temp.resolve("clean")), temp.resolve("clean"));
         }
         AtomicInteger plannerCalls = new AtomicInteger();
         try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(r -> odd(r, plannerCalls))) {
-            CliRunner.Result result = run(server, "openai:gpt-4o-mini", "/v1", temp.resolve("odd"));
+            CliRunner.Result result = run(server, model, path, temp.resolve("odd"));
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(patches(result, temp.resolve("odd"))).isEqualTo(clean);
