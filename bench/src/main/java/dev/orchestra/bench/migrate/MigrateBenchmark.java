@@ -72,17 +72,39 @@ public final class MigrateBenchmark {
             if (Files.exists(dir)) {
                 TempFolder.delete(dir);
             }
-            Path logs = Files.createDirectories(dir.resolve("logs"));
             long warmUp = options.warmUp() ? warmUp(repo, dir) : -1;
-            progress.println("[migrate] " + repo.repo() + ": (a) the plain way");
-            PlainMigration.Result a = plain.run(repo, checkout(repo, dir.resolve("plain"), logs), logs);
-            progress.println("[migrate] " + repo.repo() + ": (b) orchestra run");
-            OrchestraMigration.Result b = orchestra.run(repo, checkout(repo, dir.resolve("orchestra"), logs), logs);
-            return new RepositoryResult(repo, warmUp, a, b, null);
+            List<RepositoryResult.Round> rounds = new ArrayList<>();
+            for (int i = 1; i <= options.rounds(); i++) {
+                rounds.add(round(repo, options.rounds() == 1 ? dir : dir.resolve("round-" + i), i % 2 == 0));
+            }
+            return new RepositoryResult(repo, warmUp, rounds, null);
         } catch (IOException | RuntimeException e) {
             progress.println("[migrate] " + repo.repo() + ": not measured: " + e.getMessage());
             return RepositoryResult.benchFailed(repo, e.getMessage());
         }
+    }
+
+    /** (a) and (b) on their own fresh checkouts under {@code dir}, one right after the other. */
+    private RepositoryResult.Round round(RepositoryCase repo, Path dir, boolean orchestraFirst) throws IOException,
+            InterruptedException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        if (orchestraFirst) {
+            OrchestraMigration.Result b = orchestraWay(repo, dir, logs);
+            return new RepositoryResult.Round(plainWay(repo, dir, logs), b, true);
+        }
+        PlainMigration.Result a = plainWay(repo, dir, logs);
+        return new RepositoryResult.Round(a, orchestraWay(repo, dir, logs), false);
+    }
+
+    private PlainMigration.Result plainWay(RepositoryCase repo, Path dir, Path logs) throws IOException, InterruptedException {
+        progress.println("[migrate] " + repo.repo() + ": (a) the plain way");
+        return plain.run(repo, checkout(repo, dir.resolve("plain"), logs), logs);
+    }
+
+    private OrchestraMigration.Result orchestraWay(RepositoryCase repo, Path dir, Path logs) throws IOException,
+            InterruptedException {
+        progress.println("[migrate] " + repo.repo() + ": (b) orchestra run");
+        return orchestra.run(repo, checkout(repo, dir.resolve("orchestra"), logs), logs);
     }
 
     /** One unmeasured pass of the plain way, so that both measured runs find the plugins and recipes in ~/.m2. */

@@ -42,6 +42,13 @@ final class MigrateNotes {
         if (r.orchestra().before() != null && !r.orchestra().before().equals(r.plain().before().counts())) {
             notes.add("(b)'s baseline differs from (a) before.");
         }
+        for (int i = 1; i < r.rounds().size(); i++) {
+            RepositoryResult.Round round = r.rounds().get(i);
+            if (!Outcomes.plain(round.plain()).equals(r.plainOutcome())
+                    || !Outcomes.orchestra(round.orchestra()).equals(r.orchestraOutcome())) {
+                notes.add("Round " + (i + 1) + " ended otherwise than round 1 (see the rounds table).");
+            }
+        }
         if (!r.orchestra().status().equals("done") && !r.orchestra().failure().isBlank()) {
             notes.add("(b) " + r.orchestra().status() + ": " + shortened(r.orchestra().failure()));
         }

@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * The command line of {@code migrate}: {@code LIST MIRRORS [--only owner/name]... [--work DIR] [--out FILE]
- * [--jar FILE] [--no-warm-up] [--maven-at-top]}.
+ * [--jar FILE] [--rounds N] [--no-warm-up] [--maven-at-top]}.
  */
-record MigrateOptions(Path list, Path mirrors, List<String> only, Path work, Path out, Path jar, boolean warmUp,
+record MigrateOptions(Path list, Path mirrors, List<String> only, Path work, Path out, Path jar, int rounds, boolean warmUp,
                       boolean mavenInBuildFolder) {
     static final String USAGE = "usage: migrate LIST.tsv MIRRORS [--only owner/name]... [--work DIR] "
             + "[--out FILE (default bench/results/migrate.md)] [--jar FILE (default cli/target/orchestra.jar)] "
-            + "[--no-warm-up] [--maven-at-top]";
+            + "[--rounds N (default 1)] [--no-warm-up] [--maven-at-top]";
 
     static MigrateOptions parse(String... args) {
         List<String> positional = new ArrayList<>();
@@ -22,6 +22,7 @@ record MigrateOptions(Path list, Path mirrors, List<String> only, Path work, Pat
         Path work = null;
         Path out = Path.of("bench/results/migrate.md");
         Path jar = Path.of("cli/target/orchestra.jar");
+        int rounds = 1;
         boolean warmUp = true;
         boolean inBuildFolder = true;
         for (int i = 0; i < args.length; i++) {
@@ -30,6 +31,7 @@ record MigrateOptions(Path list, Path mirrors, List<String> only, Path work, Pat
                 case "--work" -> work = Path.of(value(args, ++i, "--work"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--jar" -> jar = Path.of(value(args, ++i, "--jar"));
+                case "--rounds" -> rounds = count(value(args, ++i, "--rounds"));
                 case "--no-warm-up" -> warmUp = false;
                 case "--maven-at-top" -> inBuildFolder = false;
                 default -> {
@@ -41,7 +43,7 @@ record MigrateOptions(Path list, Path mirrors, List<String> only, Path work, Pat
             }
         }
         return checked(new MigrateOptions(positional.size() > 0 ? Path.of(positional.get(0)) : null,
-                positional.size() > 1 ? Path.of(positional.get(1)) : null, only, work, out, jar, warmUp, inBuildFolder),
+                positional.size() > 1 ? Path.of(positional.get(1)) : null, only, work, out, jar, rounds, warmUp, inBuildFolder),
                 positional.size());
     }
 
@@ -59,6 +61,13 @@ record MigrateOptions(Path list, Path mirrors, List<String> only, Path work, Pat
             throw new BadInputException(options.jar() + ": no Orchestra jar; build it first (./mvnw -B -q install -DskipTests)");
         }
         return options;
+    }
+
+    private static int count(String value) {
+        if (!value.matches("[1-9][0-9]{0,2}")) {
+            throw new BadInputException("--rounds " + value + ": expected a whole number from 1 to 999");
+        }
+        return Integer.parseInt(value);
     }
 
     private static String value(String[] args, int i, String option) {

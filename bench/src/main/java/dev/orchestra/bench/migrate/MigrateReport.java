@@ -27,6 +27,8 @@ final class MigrateReport {
         String warmUp = options.warmUp() ? "Before the two measured runs, each repository got one unmeasured warm-up pass "
                 + "of the plain way on its own checkout, so both start with the plugins and recipes in `~/.m2`."
                 : "No warm-up pass (`--no-warm-up`): the first Maven run of a repository may include downloads.";
+        String rounds = options.rounds() == 1 ? "" : " Each repository ran " + options.rounds() + " rounds of (a) and (b), "
+                + "each on fresh checkouts, (b) first in even rounds; counts and outcomes are the first round's.";
         return "Date: " + context.date() + " (UTC) · Orchestra commit " + context.orchestraCommit() + " · machine: "
                 + context.cores() + " cores (nproc), Java " + context.java() + ", " + context.maven() + "\n\n"
                 + "Load average (1, 5, 15 min) at the start: " + context.loadAtStart() + "; at the end: "
@@ -43,7 +45,7 @@ final class MigrateReport {
                 + "- **(b) Orchestra**, on a second fresh checkout: `java -jar cli/target/orchestra.jar run --repo CHECKOUT "
                 + "--workflow " + recipe.workflow() + " --gates none --validate \"mvn -B test FLAGS\" --json` (with `cd "
                 + "BUILD_DIR && ` before `mvn` when the build folder is not the top folder); counts from bundle.json, wall "
-                + "time from start to exit of the process.\n\n" + warmUp + " FLAGS are the list's test flags (they skip "
+                + "time from start to exit of the process.\n\n" + warmUp + rounds + " FLAGS are the list's test flags (they skip "
                 + "checks that are not tests and ignore test failures, so a failing build means it did not compile).\n\n";
     }
 }

@@ -42,19 +42,32 @@ final class MigrateTables {
                 md.append("| ").append(r.repo().repo()).append(" | not measured: ").append(r.benchFailure()).append(" | | | | | |\n");
                 continue;
             }
-            PlainMigration.Result a = r.plain();
-            md.append(String.format("| %s | %s | %s | %s | %s (%s + %s + %s) | %s | %.2f× |%n", r.repo().repo(), r.plainOutcome(),
-                    r.orchestraOutcome(), r.warmUpMillis() < 0 ? "–" : seconds(r.warmUpMillis()), seconds(a.millis()),
-                    seconds(a.before().millis()), seconds(a.rewriteMillis()), seconds(a.after().millis()),
-                    seconds(r.orchestra().millis()), r.ratio()));
-            plainTotal += a.millis();
-            orchestraTotal += r.orchestra().millis();
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %.2f× |%n", r.repo().repo(), r.plainOutcome(),
+                    r.orchestraOutcome(), r.warmUpMillis() < 0 ? "–" : seconds(r.warmUpMillis()), plainTime(r),
+                    orchestraTime(r), r.ratio()));
+            plainTotal += r.plainMillis();
+            orchestraTotal += r.orchestraMillis();
         }
         md.append(String.format("| **total** | %s | %s | | %s | %s | %s |%n", plainSummary(results), orchestraSummary(results),
                 seconds(plainTotal), seconds(orchestraTotal), plainTotal == 0 ? "–"
                         : String.format("%.2f×", orchestraTotal / (double) plainTotal)));
         return md.append("\nTarget: (b)/(a) ≤ 1.10× (Orchestra's way costs at most 10% more wall time than the plain way).\n")
-                .toString();
+                .append(MigrateRounds.table(results)).toString();
+    }
+
+    /** One round: the total and its three commands; several: the median and the range. */
+    private static String plainTime(RepositoryResult r) {
+        if (r.rounds().size() > 1) {
+            return seconds(r.plainMillis()) + " " + MigrateRounds.range(r, round -> round.plain().millis());
+        }
+        PlainMigration.Result a = r.plain();
+        return seconds(a.millis()) + " (" + seconds(a.before().millis()) + " + " + seconds(a.rewriteMillis()) + " + "
+                + seconds(a.after().millis()) + ")";
+    }
+
+    private static String orchestraTime(RepositoryResult r) {
+        return seconds(r.orchestraMillis())
+                + (r.rounds().size() > 1 ? " " + MigrateRounds.range(r, round -> round.orchestra().millis()) : "");
     }
 
     private static String plainSummary(List<RepositoryResult> results) {

@@ -1,52 +1,63 @@
 package dev.orchestra.bench.migrate;
 
+import java.util.List;
+import java.util.function.ToLongFunction;
+
 /**
- * Everything measured on one repository: the warm-up pass's wall time (-1 when skipped), the plain way,
- * Orchestra's way, and why the benchmark itself could not measure it (null when it could).
+ * Everything measured on one repository: the warm-up pass's wall time (-1 when skipped), each round of the
+ * plain way and Orchestra's way, and why the benchmark itself could not measure it (null when it could).
+ * Counts and outcomes are the first round's; wall times are medians over the rounds.
  */
-record RepositoryResult(RepositoryCase repo, long warmUpMillis, PlainMigration.Result plain,
-                        OrchestraMigration.Result orchestra, String benchFailure) {
+record RepositoryResult(RepositoryCase repo, long warmUpMillis, List<Round> rounds, String benchFailure) {
+    /** One round: (a) and (b) on their own fresh checkouts, in the order {@code orchestraFirst} says. */
+    record Round(PlainMigration.Result plain, OrchestraMigration.Result orchestra, boolean orchestraFirst) {
+        double ratio() {
+            return orchestra.millis() / (double) plain.millis();
+        }
+    }
+
     static RepositoryResult benchFailed(RepositoryCase repo, String why) {
-        return new RepositoryResult(repo, -1, null, null, why);
+        return new RepositoryResult(repo, -1, List.of(), why);
     }
 
     boolean measured() {
         return benchFailure == null;
     }
 
-    /** Orchestra's wall time over the plain way's. */
+    PlainMigration.Result plain() {
+        return rounds.get(0).plain();
+    }
+
+    OrchestraMigration.Result orchestra() {
+        return rounds.get(0).orchestra();
+    }
+
+    long plainMillis() {
+        return median(r -> r.plain().millis());
+    }
+
+    long orchestraMillis() {
+        return median(r -> r.orchestra().millis());
+    }
+
+    /** Orchestra's median wall time over the plain way's. */
     double ratio() {
-        return orchestra.millis() / (double) plain.millis();
+        return orchestraMillis() / (double) plainMillis();
+    }
+
+    private long median(ToLongFunction<Round> value) {
+        long[] values = rounds.stream().mapToLong(value).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /** What the plain recipe left: finished, fewer tests run, more failing, or a build that no longer compiles. */
     String plainOutcome() {
-        PlainMigration.Tests before = plain.before();
-        PlainMigration.Tests after = plain.after();
-        if (plain.rewriteExit() != 0) {
-            return "rewrite:run failed (exit " + plain.rewriteExit() + ")";
-        }
-        if (after.exitCode() != 0) {
-            return after.compileErrors().isEmpty() ? "build fails (exit " + after.exitCode() + ")"
-                    : "no longer compiles (" + after.compileErrors().size() + " compiler errors)";
-        }
-        long lost = before.counts().run() - after.counts().run();
-        long broken = after.counts().broken() - before.counts().broken();
-        if (lost <= 0 && broken <= 0) {
-            return "finished";
-        }
-        return "compiles; " + (lost > 0 ? lost + " fewer tests run" : "")
-                + (lost > 0 && broken > 0 ? ", " : "") + (broken > 0 ? broken + " more failing" : "");
+        return Outcomes.plain(plain());
     }
 
     /** Orchestra's status, the leftovers of an escalation, and its exit code. */
     String orchestraOutcome() {
-        String exit = " (exit " + orchestra.exitCode() + ")";
-        return switch (orchestra.status()) {
-            case "done" -> "done" + exit;
-            case "escalated" -> "escalated, " + (orchestra.newlyFailing() + orchestra.notRun()) + " leftovers ("
-                    + orchestra.newlyFailing() + " newly failing, " + orchestra.notRun() + " no longer run)" + exit;
-            default -> orchestra.status() + exit;
-        };
+        return Outcomes.orchestra(orchestra());
     }
 }
