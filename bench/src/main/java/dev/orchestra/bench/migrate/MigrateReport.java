@@ -19,6 +19,7 @@ final class MigrateReport {
         md.append(header(results.size(), planned));
         md.append(MigrateTables.tests(results)).append('\n');
         md.append(MigrateTables.outcomes(results)).append('\n');
+        md.append(MigrateTimeSplit.table(results)).append('\n');
         md.append(MigrateNotes.of(results, options));
         return md.toString();
     }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Orchestra's way: {@code java -jar orchestra.jar run --workflow junit4-to-junit5 --gates none --validate
@@ -31,9 +34,12 @@ final class OrchestraMigration {
         this.mavenInBuildFolder = mavenInBuildFolder;
     }
 
-    /** What the run ended with; {@code before}/{@code after} are null when the run has no such test run. */
+    /**
+     * What the run ended with; {@code before}/{@code after} are null when the run has no such test run;
+     * {@code phases} and {@code agents} are the wall times metrics.json records per phase and per agent.
+     */
     record Result(int exitCode, String status, TestCounts before, TestCounts after, int newlyFailing, int notRun,
-                  String failure, long millis) {}
+                  String failure, long millis, Map<String, Long> phases, Map<String, Long> agents) {}
 
     Result run(RepositoryCase repo, Path checkout, Path logs) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command(repo, checkout)).directory(checkout.toFile())
@@ -59,16 +65,35 @@ final class OrchestraMigration {
     }
 
     private static Result read(int exitCode, String stdout, long millis) throws IOException {
-        JsonNode out = stdout.isBlank() ? JSON.createObjectNode() : JSON.readTree(stdout);
-        String status = out.path("status").asText("no JSON on stdout");
+        JsonNode out = parsed(stdout);
+        String status = out.path("status").asText("no JSON object on stdout");
         String failure = out.path("failure").asText("");
+        JsonNode metrics = out.path("metrics");
+        Map<String, Long> phases = millis(metrics.path("phaseMillis"), name -> name);
+        Map<String, Long> agents = millis(metrics.path("agents"), name -> name + "/durationMillis");
         Path bundle = Path.of(out.path("bundlePath").asText("."), "bundle.json");
         if (!out.hasNonNull("bundlePath") || !Files.isRegularFile(bundle)) {
-            return new Result(exitCode, status, null, null, 0, 0, failure, millis);
+            return new Result(exitCode, status, null, null, 0, 0, failure, millis, phases, agents);
         }
         JsonNode tests = JSON.readTree(bundle.toFile()).path("tests");
         JsonNode comparison = tests.path("comparison");
         return new Result(exitCode, status, TestCounts.fromBundle(tests.get("before")), TestCounts.fromBundle(tests.get("after")),
-                comparison.path("newlyFailing").size(), comparison.path("notRun").size(), failure, millis);
+                comparison.path("newlyFailing").size(), comparison.path("notRun").size(), failure, millis, phases, agents);
+    }
+
+    private static JsonNode parsed(String stdout) {
+        try {
+            JsonNode node = JSON.readTree(stdout);
+            return node != null && node.isObject() ? node : JSON.createObjectNode();
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** For each field of {@code node}, the number at {@code path(name)} (a JSON pointer below the field). */
+    private static Map<String, Long> millis(JsonNode node, UnaryOperator<String> path) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(name -> values.put(name, node.at("/" + path.apply(name)).asLong()));
+        return values;
     }
 }
