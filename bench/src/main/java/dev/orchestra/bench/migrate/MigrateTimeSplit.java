@@ -24,7 +24,8 @@ final class MigrateTimeSplit {
             md.append("| ").append(r.repo().repo()).append(" | ").append(MigrateTables.seconds(a.before().millis()))
                     .append(" | ").append(MigrateTables.seconds(baseline)).append(" | ")
                     .append(MigrateTables.seconds(a.rewriteMillis())).append(" | ").append(agents(b.agents())).append(" | ")
-                    .append(MigrateTables.seconds(a.after().millis())).append(" | ").append(MigrateTables.seconds(validate))
+                    .append(MigrateTables.seconds(a.after().millis())).append(" | ")
+                    .append(validate == 0 ? "not reached" : MigrateTables.seconds(validate))
                     .append(" | ").append(MigrateTables.seconds(b.millis() - baseline - validate - steps)).append(" |\n");
         }
         return md.toString();

@@ -40,6 +40,11 @@ record RepositoryResult(RepositoryCase repo, long warmUpMillis, List<Round> roun
         return median(r -> r.orchestra().millis());
     }
 
+    /** Whether (b) did the same work as (a): it ran its final validation (else it stopped at a failed step). */
+    boolean comparable() {
+        return orchestra().after() != null;
+    }
+
     /** Orchestra's median wall time over the plain way's. */
     double ratio() {
         return orchestraMillis() / (double) plainMillis();
