@@ -12,7 +12,9 @@ final class MigrateNotes {
 
     static String of(List<RepositoryResult> results, MigrateOptions options) {
         StringBuilder md = new StringBuilder("## Notes per repository\n\n"
-                + "Leftovers are the tests bundle.json lists as newly failing or no longer run (`tests.comparison`).\n\n");
+                + "Leftovers of an escalated run: tests failing in addition to the baseline's, plus tests that no longer run, "
+                + "by count from bundle.json (`tests.before`, `tests.after`); bundle.json's `tests.comparison` lists them by "
+                + "id, where a test renamed by the migration (JUnit 5 names parameterized tests otherwise) appears twice.\n\n");
         for (RepositoryResult r : results) {
             List<String> notes = r.measured() ? notes(r, options) : List.of("not measured: " + r.benchFailure());
             if (!notes.isEmpty()) {

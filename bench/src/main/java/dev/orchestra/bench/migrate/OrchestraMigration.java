@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Orchestra's way: {@code java -jar orchestra.jar run --workflow junit4-to-junit5 --gates none --validate
- * "<the test command>" --json} on its own fresh checkout, timed from start to exit; the counts and the
- * leftovers read from the JSON it printed and the bundle's bundle.json.
+ * "<the test command>" --json} on its own fresh checkout, timed from start to exit; its status, failure and
+ * phase times read from the JSON it printed, the test counts from the bundle's bundle.json.
  */
 final class OrchestraMigration {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +38,7 @@ final class OrchestraMigration {
      * What the run ended with; {@code before}/{@code after} are null when the run has no such test run;
      * {@code phases} and {@code agents} are the wall times metrics.json records per phase and per agent.
      */
-    record Result(int exitCode, String status, TestCounts before, TestCounts after, int newlyFailing, int notRun,
-                  String failure, long millis, Map<String, Long> phases, Map<String, Long> agents) {}
+    record Result(int exitCode, String status, TestCounts before, TestCounts after, String failure, long millis, Map<String, Long> phases, Map<String, Long> agents) {}
 
     Result run(RepositoryCase repo, Path checkout, Path logs) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command(repo, checkout)).directory(checkout.toFile())
@@ -73,12 +72,11 @@ final class OrchestraMigration {
         Map<String, Long> agents = millis(metrics.path("agents"), name -> name + "/durationMillis");
         Path bundle = Path.of(out.path("bundlePath").asText("."), "bundle.json");
         if (!out.hasNonNull("bundlePath") || !Files.isRegularFile(bundle)) {
-            return new Result(exitCode, status, null, null, 0, 0, failure, millis, phases, agents);
+            return new Result(exitCode, status, null, null, failure, millis, phases, agents);
         }
         JsonNode tests = JSON.readTree(bundle.toFile()).path("tests");
-        JsonNode comparison = tests.path("comparison");
         return new Result(exitCode, status, TestCounts.fromBundle(tests.get("before")), TestCounts.fromBundle(tests.get("after")),
-                comparison.path("newlyFailing").size(), comparison.path("notRun").size(), failure, millis, phases, agents);
+                failure, millis, phases, agents);
     }
 
     private static JsonNode parsed(String stdout) {
