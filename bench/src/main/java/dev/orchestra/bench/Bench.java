@@ -1,5 +1,6 @@
 package dev.orchestra.bench;
 
+import dev.orchestra.bench.migrate.MigrateBenchmark;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ public final class Bench {
         BENCHMARKS.put("edits", EditsBenchmark.class.getName());
         BENCHMARKS.put("context", ContextBenchmark.class.getName());
         BENCHMARKS.put("parallel", ParallelBenchmark.class.getName());
+        BENCHMARKS.put("migrate", MigrateBenchmark.class.getName());
     }
 
     private Bench() {}
