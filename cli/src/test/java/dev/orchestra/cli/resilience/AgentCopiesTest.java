@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestra.cli.CliRunner;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
+import dev.orchestra.testsupport.ConnectionCounter;
 import dev.orchestra.testsupport.GitCli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -146,7 +146,7 @@ class AgentCopiesTest {
         assumeThat(Sandbox.choose(SandboxMode.AUTO, System.getenv()).inEffect()).as("bubblewrap works here").isTrue();
         Path home = Path.of(System.getProperty("user.home")).resolve(".orchestra-was-here-" + UUID.randomUUID());
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = countConnections(server);
+            AtomicInteger connections = ConnectionCounter.count(server);
             String command = "echo pwned >> '" + repo.resolve("README.md") + "'; echo x > '" + home + "'"
                     + "; echo hook > '" + repo.resolve(".git/hooks/post-checkout") + "'"
                     + "; bash -c 'echo hello > /dev/tcp/127.0.0.1/" + server.getLocalPort() + "'; echo done > notes.txt";
@@ -244,22 +244,6 @@ class AgentCopiesTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the step never printed its folder in " + stepLog);
-    }
-
-    private static AtomicInteger countConnections(ServerSocket server) {
-        AtomicInteger count = new AtomicInteger();
-        Thread accepting = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    count.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        accepting.setDaemon(true);
-        accepting.start();
-        return count;
     }
 
     private static Reliability.Tally tried(String what) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
+import dev.orchestra.testsupport.ConnectionCounter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +65,7 @@ class SandboxedCommandTest {
     @Test
     void theNetworkIsClosedUnlessTheStepAsksForIt() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = countConnections(server);
+            AtomicInteger connections = ConnectionCounter.count(server);
             String command = "bash -c 'echo hello > /dev/tcp/127.0.0.1/" + server.getLocalPort() + "' && echo reached > net.txt";
 
             run(command, false);
@@ -136,21 +136,5 @@ class SandboxedCommandTest {
         Files.readAllLines(copy.resolve(file)).stream().filter(l -> l.contains("=") && !l.startsWith("PWD="))
                 .forEach(l -> variables.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         return variables;
-    }
-
-    private static AtomicInteger countConnections(ServerSocket server) {
-        AtomicInteger count = new AtomicInteger();
-        Thread accepting = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    count.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        accepting.setDaemon(true);
-        accepting.start();
-        return count;
     }
 }
