@@ -83,8 +83,8 @@ class SandboxedCommandTest {
 
     @Test
     void theOperatorsOrchestraFolderIsEmptyInsideTheSandbox() throws Exception {
-        // Outside /tmp, which the sandbox replaces as a whole: under the module's build folder.
-        Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "operator-home-");
+        // Outside /tmp, which the sandbox replaces as a whole (a checkout, and so target/, may be under /tmp).
+        Path home = Files.createTempDirectory(Path.of(System.getProperty("user.home")), ".orchestra-sandbox-home-");
         Path operator = Files.createDirectories(home.resolve(".orchestra"));
         Files.writeString(operator.resolve("run-key"), "the operator's run key\n");
         try {
