@@ -119,6 +119,7 @@ final class SummaryWriter {
             list("Still failing", c.stillFailing());
             list("Not run any more", c.notRun());
             list("Added", c.added());
+            list("Ran under a new name", c.renamed() == null ? List.of() : c.renamed());
             md.append("- Still passing: ").append(c.stillPassing()).append('\n');
         }
         md.append('\n');

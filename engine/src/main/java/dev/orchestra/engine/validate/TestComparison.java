@@ -11,6 +11,8 @@ import java.util.List;
  * @param notRun ran before, absent (or skipped) now
  * @param added did not exist before and passes now
  * @param stillPassing how many passed before and now
+ * @param renamed tests that ran under a new name of the same class and method ({@code old → new}: JUnit 5 names
+ *     parameterized tests otherwise than JUnit 4), so neither in {@code notRun} nor in {@code added}
  */
 public record TestComparison(
         List<String> newlyFailing,
@@ -18,4 +20,5 @@ public record TestComparison(
         List<String> stillFailing,
         List<String> notRun,
         List<String> added,
-        int stillPassing) {}
+        int stillPassing,
+        List<String> renamed) {}

@@ -1,8 +1,13 @@
 package dev.orchestra.engine.validate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,7 +47,44 @@ public final class TestComparisons {
                 notRun.add(id);
             }
         }
-        return new TestComparison(newlyFailing, newlyPassing, stillFailing, notRun, added, stillPassing);
+        Set<String> newNames = new TreeSet<>(now.keySet());
+        newNames.removeAll(before.keySet());
+        List<String> renamed = renamed(notRun, added, newNames);
+        return new TestComparison(newlyFailing, newlyPassing, stillFailing, notRun, added, stillPassing, renamed);
+    }
+
+    /**
+     * Pairs tests that did not run under their old name with new names of the same class and method (in id order),
+     * takes the pairs out of {@code notRun} and {@code added}, and returns them as {@code old → new}.
+     */
+    private static List<String> renamed(List<String> notRun, List<String> added, Set<String> newNames) {
+        Map<String, Deque<String>> newByMethod = new HashMap<>();
+        newNames.forEach(id -> newByMethod.computeIfAbsent(method(id), m -> new ArrayDeque<>()).add(id));
+        List<String> pairs = new ArrayList<>();
+        for (Iterator<String> old = notRun.iterator(); old.hasNext(); ) {
+            String id = old.next();
+            Deque<String> candidates = newByMethod.get(method(id));
+            if (candidates != null && !candidates.isEmpty()) {
+                String now = candidates.poll();
+                pairs.add(id + " → " + now);
+                added.remove(now);
+                old.remove();
+            }
+        }
+        return pairs;
+    }
+
+    /** {@code Class#method} without parameters or an invocation index ({@code (String)[1]}, {@code [0]}). */
+    static String method(String id) {
+        int hash = id.indexOf('#');
+        int end = id.length();
+        for (char stop : new char[] {'(', '['}) {
+            int at = id.indexOf(stop, hash + 1);
+            if (at > hash && at < end) {
+                end = at;
+            }
+        }
+        return id.substring(0, end);
     }
 
     private static Map<String, TestCase> byId(TestRun run) {

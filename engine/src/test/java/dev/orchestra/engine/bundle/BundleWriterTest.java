@@ -55,7 +55,7 @@ class BundleWriterTest {
     void aRiskNamingHundredsOfFailingTestsNamesTenAndCountsTheRest() throws Exception {
         java.util.List<String> ids = java.util.stream.IntStream.range(0, 388).mapToObj(i -> "demo.T" + i + "#works").toList();
         state.validation.comparison = new dev.orchestra.engine.validate.TestComparison(ids, java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), java.util.List.of(), 0);
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), 0, java.util.List.of());
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
 

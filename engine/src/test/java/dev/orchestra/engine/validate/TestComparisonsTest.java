@@ -40,4 +40,29 @@ class TestComparisonsTest {
         assertThat(comparison.added()).containsExactly("B#isNew");
         assertThat(comparison.stillPassing()).isEqualTo(1);
     }
+
+    @Test
+    void parameterizedTestsRenamedByJUnit5AreNeitherLostNorAdded() {
+        TestRun baseline = new TestRun(1, List.of(
+                test("A#parse[0]", Outcome.PASSED),
+                test("A#parse[1]", Outcome.PASSED),
+                test("A#convert[0]", Outcome.PASSED),
+                test("A#convert[1]", Outcome.PASSED),
+                test("A#gone[0]", Outcome.PASSED),
+                test("A#plain", Outcome.PASSED)), 10);
+        TestRun after = new TestRun(1, List.of(
+                test("A#parse(String)[1]", Outcome.PASSED),
+                test("A#parse(String)[2]", Outcome.PASSED),
+                test("A#convert(String, int)[1]", Outcome.FAILED),
+                test("A#plain", Outcome.PASSED),
+                test("A#plainer", Outcome.PASSED)), 10);
+
+        TestComparison comparison = TestComparisons.compare(baseline, after);
+
+        assertThat(comparison.renamed()).containsExactly("A#convert[0] → A#convert(String, int)[1]",
+                "A#parse[0] → A#parse(String)[1]", "A#parse[1] → A#parse(String)[2]");
+        assertThat(comparison.notRun()).containsExactly("A#convert[1]", "A#gone[0]");
+        assertThat(comparison.newlyFailing()).containsExactly("A#convert(String, int)[1]");
+        assertThat(comparison.added()).containsExactly("A#plainer");
+    }
 }
