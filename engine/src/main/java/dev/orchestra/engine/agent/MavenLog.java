@@ -13,6 +13,8 @@ final class MavenLog {
     private static final Pattern FAILED_GOAL =
             Pattern.compile("\\[ERROR\\] Failed to execute goal .*? on project [^:]+: (.*?)(?: -> \\[Help \\d+\\])?$");
 
+    private static final Pattern FAILED_PLUGIN = Pattern.compile("\\[ERROR\\] Failed to execute goal ([^:\\s]+:[^:\\s]+):");
+
     private final List<String> lines;
 
     private MavenLog(List<String> lines) {
@@ -32,6 +34,17 @@ final class MavenLog {
     }
 
     /** Why the build failed, in Maven's own words: the failed goal's reason, else the first error. */
+    /** The plugin whose goal failed ({@code org.apache.maven.plugins:maven-enforcer-plugin}), or null. */
+    String failedPlugin() {
+        for (String line : lines) {
+            Matcher m = FAILED_PLUGIN.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
     String failureReason() {
         for (String line : lines) {
             Matcher m = FAILED_GOAL.matcher(line);

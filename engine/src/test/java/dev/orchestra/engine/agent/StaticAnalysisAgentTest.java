@@ -68,4 +68,30 @@ class StaticAnalysisAgentTest extends AgentContractTest {
         assertThat(result.summary()).startsWith("the code does not compile: 1 error(s), first at "
                 + BROKEN_FILE + ":" + BROKEN_LINE + ": cannot find symbol");
     }
+
+    @Test
+    void aBuildPluginsCheckThatStopsTheBuildIsAWarningNotAFailedStep() throws Exception {
+        Path pom = copy.dir().resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<plugins>", """
+                <plugins>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-enforcer-plugin</artifactId>
+                    <version>3.5.0</version>
+                    <executions><execution><id>no-such-property</id><goals><goal>enforce</goal></goals>
+                      <configuration><rules><requireProperty><property>orchestra.never.set</property></requireProperty>
+                      </rules></configuration></execution></executions>
+                  </plugin>
+                """));
+
+        AgentResult result = runWithinContract(succeedingStep());
+
+        assertThat(result.status()).as(result.summary()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        assertThat(result.notes()).singleElement().satisfies(note -> {
+            assertThat(note.severity()).isEqualTo("warning");
+            assertThat(note.source()).isEqualTo("maven-enforcer-plugin");
+            assertThat(note.message()).startsWith("org.apache.maven.plugins:maven-enforcer-plugin stopped the build");
+        });
+        assertThat(result.summary()).startsWith("static analysis incomplete: ");
+    }
 }
