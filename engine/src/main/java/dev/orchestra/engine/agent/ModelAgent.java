@@ -55,18 +55,22 @@ public final class ModelAgent implements Agent {
         String lastProblem = "no answer";
         LoopDetector loops = new LoopDetector();
         boolean cutOff = false;
+        ModelSettings asked = settings;
         List<String> refusals = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ModelReply reply;
             try {
                 reply = model.complete(new ModelRequest(task.stepId() + "/" + attempt, Prompts.system(role.agentName()),
-                        messages, Prompts.schema(role.schema()), role.schema(), settings));
+                        messages, Prompts.schema(role.schema()), role.schema(), asked));
             } catch (ModelException e) {
                 return AgentResult.failed(role.agentName() + ": " + e.getMessage(), usage).withRefusals(refusals);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
             AnswerReader.Answer read = AnswerReader.read(reply, "edits", "findings");
             cutOff = read.cutOff();
+            if (cutOff && asked == settings) {
+                asked = AnswerReader.raisedLimit(settings); // once: a higher limit for the shorter answer asked for
+            }
             ModelAnswer answer = ModelAnswer.parse(read);
             AttemptResult result = answer.valid() ? apply(task, answer) : AttemptResult.retry(answer.problem());
             if (result.refusal() != null) {
@@ -86,7 +90,7 @@ public final class ModelAgent implements Agent {
         }
         return AgentResult.failed(role.agentName() + ": no usable answer after " + usage.modelCalls() + " attempts; last: "
                 + lastProblem.lines().findFirst().orElse("")
-                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage).withRefusals(refusals);
+                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings, asked) : ""), usage).withRefusals(refusals);
     }
 
     @Override

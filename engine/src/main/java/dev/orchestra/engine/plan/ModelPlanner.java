@@ -91,17 +91,21 @@ public final class ModelPlanner {
         List<String> problems = List.of();
         List<String> refusals = new ArrayList<>();
         boolean cutOff = false;
+        ModelSettings asked = settings;
         for (int attempt = 1; attempt <= MAX_REPAIRS + 1; attempt++) {
             ModelReply reply;
             try {
                 reply = model.complete(new ModelRequest(correlation + "/" + attempt, Prompts.system(prompt), messages,
-                        Prompts.schema("plan"), "plan", settings));
+                        Prompts.schema("plan"), "plan", asked));
             } catch (ModelException e) {
                 return new Outcome(null, "", "the planner model failed: " + e.getMessage(), usage, refusals);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
             AnswerReader.Answer read = AnswerReader.read(reply, "steps");
             cutOff = read.cutOff();
+            if (cutOff && asked == settings) {
+                asked = AnswerReader.raisedLimit(settings); // once: a higher limit for the shorter answer asked for
+            }
             PlanAnswer.Checked checked = PlanAnswer.read(read, planName, repo, catalog);
             int answer = attempt;
             checked.refusals().forEach(r -> refusals.add(correlation + " answer " + answer + ": " + r));
@@ -115,6 +119,6 @@ public final class ModelPlanner {
         }
         return new Outcome(null, "", "the planner gave no valid plan after " + (MAX_REPAIRS + 1) + " tries: "
                 + ShortList.of(problems, PROBLEMS_SHOWN, "; ")
-                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage, refusals);
+                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings, asked) : ""), usage, refusals);
     }
 }
