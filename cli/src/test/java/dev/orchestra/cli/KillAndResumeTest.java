@@ -3,7 +3,6 @@ package dev.orchestra.cli;
 import static dev.orchestra.cli.TestRepo.orchestra;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,8 +64,8 @@ class KillAndResumeTest {
         }
     }
 
-    private static Process orchestraProcess(String crashPoint, String... args) throws Exception {
-        return CliRunner.start(Map.of("ORCHESTRA_CRASH_AT", crashPoint), File.createTempFile("orchestra-killed", ".log").toPath(),
+    private Process orchestraProcess(String crashPoint, String... args) throws Exception {
+        return CliRunner.start(Map.of("ORCHESTRA_CRASH_AT", crashPoint), Files.createTempFile(outside, "orchestra-killed", ".log"),
                 args);
     }
 }

@@ -6,7 +6,7 @@ import dev.orchestra.engine.run.Json;
 import dev.orchestra.testsupport.EndMarkerEdit;
 import dev.orchestra.testsupport.GitCli;
 import dev.orchestra.testsupport.ScriptedModelServer;
-import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,7 @@ class ModelStepsKillTest {
         String[] model = {"--model", "openai-compatible:test", "--base-url", server.baseUrl() + "/v1"};
 
         Process killed = CliRunner.start(Map.of("ORCHESTRA_CRASH_AT", "delegate.after-bring-back"),
-                File.createTempFile("orchestra-model-kill", ".log").toPath(), concat(new String[] {"run", "--repo",
+                Files.createTempFile(outside, "orchestra-model-kill", ".log"), concat(new String[] {"run", "--repo",
                         repoDir.toString(), "--workflow", workflow.toString(), "--gates", "none", "--jobs", "3", "--run-id", "mk"},
                         model));
         assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.run.Json;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -118,7 +117,7 @@ class ParallelStepsTest {
         }
         Path workflow = repo.workflow(outside, steps.toString());
         Process killed = CliRunner.start(Map.of("ORCHESTRA_CRASH_AT", "delegate.after-bring-back"),
-                File.createTempFile("orchestra-parallel", ".log").toPath(), "run", "--repo", repoDir.toString(),
+                Files.createTempFile(outside, "orchestra-parallel", ".log"), "run", "--repo", repoDir.toString(),
                 "--workflow", workflow.toString(), "--gates", "none", "--jobs", "4", "--run-id", "p1");
         assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(killed.exitValue()).isEqualTo(137);

@@ -55,21 +55,29 @@ public final class ModelAgent implements Agent {
         String lastProblem = "no answer";
         LoopDetector loops = new LoopDetector();
         boolean cutOff = false;
+        ModelSettings asked = settings;
+        List<String> refusals = new ArrayList<>();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ModelReply reply;
             try {
                 reply = model.complete(new ModelRequest(task.stepId() + "/" + attempt, Prompts.system(role.agentName()),
-                        messages, Prompts.schema(role.schema()), role.schema(), settings));
+                        messages, Prompts.schema(role.schema()), role.schema(), asked));
             } catch (ModelException e) {
-                return AgentResult.failed(role.agentName() + ": " + e.getMessage(), usage);
+                return AgentResult.failed(role.agentName() + ": " + e.getMessage(), usage).withRefusals(refusals);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
             AnswerReader.Answer read = AnswerReader.read(reply, "edits", "findings");
             cutOff = read.cutOff();
+            if (cutOff && asked == settings) {
+                asked = AnswerReader.raisedLimit(settings); // once: a higher limit for the shorter answer asked for
+            }
             ModelAnswer answer = ModelAnswer.parse(read);
             AttemptResult result = answer.valid() ? apply(task, answer) : AttemptResult.retry(answer.problem());
+            if (result.refusal() != null) {
+                refusals.add("answer " + attempt + ": " + result.refusal());
+            }
             if (result.done()) {
-                return AgentResult.succeeded(result.summary(), result.notes(), usage);
+                return AgentResult.succeeded(result.summary(), result.notes(), usage).withRefusals(refusals);
             }
             lastProblem = result.problem();
             String said = AnswerReader.asTurn(reply);
@@ -82,7 +90,7 @@ public final class ModelAgent implements Agent {
         }
         return AgentResult.failed(role.agentName() + ": no usable answer after " + usage.modelCalls() + " attempts; last: "
                 + lastProblem.lines().findFirst().orElse("")
-                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage);
+                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings, asked) : ""), usage).withRefusals(refusals);
     }
 
     @Override
@@ -111,8 +119,9 @@ public final class ModelAgent implements Agent {
         }
         List<String> outside = answer.edits().stream().map(Edit::path).filter(path -> !files.allows(path)).distinct().toList();
         if (!outside.isEmpty()) {
-            return AttemptResult.retry("These files are not in your step: " + String.join(", ", outside)
-                    + ". You may change only: " + String.join(", ", files.focus()) + ".");
+            return AttemptResult.refused("These files are not in your step: " + String.join(", ", outside)
+                    + ". You may change only: " + String.join(", ", files.focus()) + ".",
+                    "edits to " + String.join(", ", outside) + " refused: outside the step's files");
         }
         EditOutcome outcome = new EditApplier().apply(task.workdir(), answer.edits());
         if (!outcome.applied()) {
@@ -129,14 +138,21 @@ public final class ModelAgent implements Agent {
         return end > 0 ? line.substring(0, end + 1) : line;
     }
 
-    /** One attempt's verdict: done (with summary and notes) or retry (with the problem for the model). */
-    private record AttemptResult(boolean done, String summary, List<Note> notes, String problem) {
+    /**
+     * One attempt's verdict: done (with summary and notes) or retry (with the problem for the model, and the policy
+     * refusal to keep on record when the answer was refused by the policy).
+     */
+    private record AttemptResult(boolean done, String summary, List<Note> notes, String problem, String refusal) {
         static AttemptResult done(String summary, List<Note> notes) {
-            return new AttemptResult(true, summary, notes, null);
+            return new AttemptResult(true, summary, notes, null, null);
         }
 
         static AttemptResult retry(String problem) {
-            return new AttemptResult(false, null, List.of(), problem);
+            return new AttemptResult(false, null, List.of(), problem, null);
+        }
+
+        static AttemptResult refused(String problem, String refusal) {
+            return new AttemptResult(false, null, List.of(), problem, refusal);
         }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,8 +82,31 @@ public final class AnswerReader {
 
     /** What a final failure after cut-off answers says, so that the operator knows which limit to raise. */
     public static String cutOffAdvice(ModelSettings settings) {
-        return "the answers were cut off at the output limit of " + settings.maxOutputTokens()
-                + " tokens; raise --max-output-tokens or split the task";
+        return cutOffAdvice(settings, settings);
+    }
+
+    /** As {@link #cutOffAdvice(ModelSettings)}, naming also the raised limit the last tries had. */
+    public static String cutOffAdvice(ModelSettings configured, ModelSettings last) {
+        String raised = Objects.equals(configured.maxOutputTokens(), last.maxOutputTokens()) ? ""
+                : " (and at " + last.maxOutputTokens() + " on a retry)";
+        return "the answers were cut off at the output limit of " + configured.maxOutputTokens() + " tokens" + raised
+                + "; raise --max-output-tokens or split the task";
+    }
+
+    /** The most output tokens a retry after a cut-off answer asks for. */
+    public static final int RAISED_LIMIT_CAP = 32_768;
+
+    /**
+     * The settings for the tries after the first cut-off answer: the output limit doubled (at most
+     * {@link #RAISED_LIMIT_CAP}, never lower than configured); the same settings when the limit is the provider's default.
+     */
+    public static ModelSettings raisedLimit(ModelSettings settings) {
+        Integer limit = settings.maxOutputTokens();
+        if (limit == null) {
+            return settings;
+        }
+        int raised = Math.max(limit, Math.min(RAISED_LIMIT_CAP, limit * 2));
+        return new ModelSettings(settings.temperature(), settings.seed(), raised);
     }
 
     private static Answer cutOff() {

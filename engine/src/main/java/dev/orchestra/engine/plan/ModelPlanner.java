@@ -43,8 +43,11 @@ public final class ModelPlanner {
         this.pricing = pricing;
     }
 
-    /** A plan (or the reason there is none), the planner's summary, and what the model calls used. */
-    public record Outcome(Plan plan, String summary, String failure, Usage usage) {}
+    /**
+     * A plan (or the reason there is none), the planner's summary, what the model calls used, and the policy refusals
+     * of every answer on the way (each with the answer it was in), also when a later answer was used.
+     */
+    public record Outcome(Plan plan, String summary, String failure, Usage usage, List<String> refusals) {}
 
     /** Plans a task on the repository. */
     public Outcome plan(Path repo, String task) {
@@ -65,7 +68,8 @@ public final class ModelPlanner {
         Outcome outcome = converse("fix-" + iteration, "fixer", "fixes",
                 context + "Plan the steps that make the build compile and the failing tests pass again.", repo);
         return outcome.plan() == null ? outcome
-                : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage());
+                : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage(),
+                        outcome.refusals());
     }
 
     /** The model's account of a finished change (the object following the account schema), or null. */
@@ -85,21 +89,28 @@ public final class ModelPlanner {
         List<Message> messages = new ArrayList<>(List.of(new Message(Role.USER, firstMessage)));
         Usage usage = Usage.NONE;
         List<String> problems = List.of();
+        List<String> refusals = new ArrayList<>();
         boolean cutOff = false;
+        ModelSettings asked = settings;
         for (int attempt = 1; attempt <= MAX_REPAIRS + 1; attempt++) {
             ModelReply reply;
             try {
                 reply = model.complete(new ModelRequest(correlation + "/" + attempt, Prompts.system(prompt), messages,
-                        Prompts.schema("plan"), "plan", settings));
+                        Prompts.schema("plan"), "plan", asked));
             } catch (ModelException e) {
-                return new Outcome(null, "", "the planner model failed: " + e.getMessage(), usage);
+                return new Outcome(null, "", "the planner model failed: " + e.getMessage(), usage, refusals);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
             AnswerReader.Answer read = AnswerReader.read(reply, "steps");
             cutOff = read.cutOff();
+            if (cutOff && asked == settings) {
+                asked = AnswerReader.raisedLimit(settings); // once: a higher limit for the shorter answer asked for
+            }
             PlanAnswer.Checked checked = PlanAnswer.read(read, planName, repo, catalog);
+            int answer = attempt;
+            checked.refusals().forEach(r -> refusals.add(correlation + " answer " + answer + ": " + r));
             if (checked.problems().isEmpty()) {
-                return new Outcome(checked.plan(), checked.summary(), null, usage);
+                return new Outcome(checked.plan(), checked.summary(), null, usage, refusals);
             }
             problems = checked.problems();
             messages.add(new Message(Role.ASSISTANT, AnswerReader.asTurn(reply)));
@@ -108,6 +119,6 @@ public final class ModelPlanner {
         }
         return new Outcome(null, "", "the planner gave no valid plan after " + (MAX_REPAIRS + 1) + " tries: "
                 + ShortList.of(problems, PROBLEMS_SHOWN, "; ")
-                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings) : ""), usage);
+                + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings, asked) : ""), usage, refusals);
     }
 }

@@ -21,8 +21,11 @@ import java.util.Map;
 final class PlanAnswer {
     private PlanAnswer() {}
 
-    /** The plan, or the problems that make it unusable. */
-    record Checked(Plan plan, String summary, List<String> problems) {}
+    /**
+     * The plan, or the problems that make it unusable; {@code refusals} are the problems that are policy refusals (a
+     * path the patch policy would refuse), kept on record even when a repaired plan is used.
+     */
+    record Checked(Plan plan, String summary, List<String> problems, List<String> refusals) {}
 
     static Checked read(AnswerReader.Answer read, String name, Path repo, AgentCatalog catalog) {
         if (!read.readable()) {
@@ -33,18 +36,19 @@ final class PlanAnswer {
             return problems("the answer has no 'steps' list, or it is empty");
         }
         List<String> problems = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         for (JsonNode node : root.path("steps")) {
             Step step = step(node);
             steps.add(step);
-            checkFiles(step, repo, problems);
+            checkFiles(step, repo, problems, refusals);
             if (step.acceptance().isBlank()) {
                 problems.add("step '" + step.id() + "' has no acceptance check");
             }
         }
         Plan plan = new Plan(name, root.path("summary").asText(""), steps);
         problems.addAll(0, PlanValidator.problems(plan, catalog));
-        return new Checked(problems.isEmpty() ? StepOrder.sorted(plan) : plan, plan.description(), problems);
+        return new Checked(problems.isEmpty() ? StepOrder.sorted(plan) : plan, plan.description(), problems, refusals);
     }
 
     private static Step step(JsonNode node) {
@@ -63,11 +67,12 @@ final class PlanAnswer {
                 scope, strings(node.path("needs")), with, node.path("acceptance").asText(""));
     }
 
-    private static void checkFiles(Step step, Path repo, List<String> problems) {
+    private static void checkFiles(Step step, Path repo, List<String> problems, List<String> refusals) {
         for (Object file : (List<?>) step.with().getOrDefault("files", List.of())) {
             String refused = refusal(file.toString());
             if (refused != null) {
-                problems.add("step '" + step.id() + "' names a path it may not change: " + refused);
+                refusals.add("step '" + step.id() + "' names a path it may not change: " + refused);
+                problems.add(refusals.get(refusals.size() - 1));
             } else if (!Files.isRegularFile(repo.resolve(file.toString()))) {
                 problems.add("step '" + step.id() + "' names " + file + ", which does not exist (declare it in new_files to create it)");
             }
@@ -75,7 +80,8 @@ final class PlanAnswer {
         for (Object file : (List<?>) step.with().getOrDefault("new-files", List.of())) {
             String refused = refusal(file.toString());
             if (refused != null) {
-                problems.add("step '" + step.id() + "' names a path it may not create: " + refused);
+                refusals.add("step '" + step.id() + "' names a path it may not create: " + refused);
+                problems.add(refusals.get(refusals.size() - 1));
             } else if (Files.exists(repo.resolve(file.toString()))) {
                 problems.add("step '" + step.id() + "' declares " + file + " as new, but it exists (list it in files)");
             }
@@ -95,6 +101,6 @@ final class PlanAnswer {
     }
 
     private static Checked problems(String problem) {
-        return new Checked(null, "", List.of(problem));
+        return new Checked(null, "", List.of(problem), List.of());
     }
 }

@@ -1,8 +1,11 @@
 package dev.orchestra.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.engine.output.ShortList;
 import dev.orchestra.engine.validate.TestCase;
+import dev.orchestra.engine.validate.TestComparison;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Repository;
@@ -14,6 +17,8 @@ import org.eclipse.jgit.lib.ObjectId;
 final class AccountCheck {
     /** How much of the change's diff the model's account is given. */
     private static final int MAX_DIFF_CHARS = 30_000;
+    /** Test ids of each kind the account is given by name; the rest are counted. */
+    static final int TEST_IDS_SHOWN = 30;
     private final RunContext context;
 
     AccountCheck(RunContext context) {
@@ -30,7 +35,7 @@ final class AccountCheck {
         }
         Repository repo = context.tree().repository();
         String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), MAX_DIFF_CHARS);
-        String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
+        String tests = state.validation == null ? "(no validation ran)" : testResults(state.validation);
         JsonNode json = context.planner().account(state.task, diff, tests);
         if (json == null) {
             context.progress("summary: the model gave no readable account; left out");
@@ -40,6 +45,30 @@ final class AccountCheck {
             state.account = read(json, repo, head, state);
         } catch (IOException e) {
             context.progress("summary: the model's account could not be checked (" + e.getMessage() + "); left out");
+        }
+    }
+
+    /**
+     * The final validation's counts, then the ids of the tests the account may name: those failing now, those the run
+     * added and those it fixed, each list cut at {@link #TEST_IDS_SHOWN} with "and N more".
+     */
+    static String testResults(ValidationRecord validation) {
+        StringBuilder text = new StringBuilder(validation.tests.summary());
+        List<String> failing = validation.tests.cases().stream().filter(c -> c.outcome().broken()).map(TestCase::id).toList();
+        TestComparison comparison = validation.comparison;
+        ids(text, "failing now", failing);
+        if (comparison != null) {
+            ids(text, "added by this change", comparison.added());
+            ids(text, "passing again", comparison.newlyPassing());
+            ids(text, "no longer run", comparison.notRun());
+        }
+        return text.toString();
+    }
+
+    private static void ids(StringBuilder text, String kind, List<String> ids) {
+        if (!ids.isEmpty()) {
+            text.append("\nTests ").append(kind).append(" (").append(ids.size()).append("): ")
+                    .append(ShortList.of(ids, TEST_IDS_SHOWN));
         }
     }
 

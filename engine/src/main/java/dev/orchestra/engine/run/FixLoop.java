@@ -34,6 +34,7 @@ final class FixLoop {
         context.progress("fix: iteration " + iteration + " of " + state.maxFixIterations + " — " + regression);
         ModelPlanner.Outcome outcome = planFixes(state, breakage, head, iteration);
         state.plannerUsage = state.plannerUsage.plus(outcome.usage());
+        state.refusals.addAll(outcome.refusals());
         if (outcome.plan() == null) {
             escalate(state, regression + " — no fix could be planned: " + outcome.failure());
             return;

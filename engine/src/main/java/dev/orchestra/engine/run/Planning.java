@@ -21,6 +21,7 @@ final class Planning {
         ModelPlanner.Outcome outcome = RepoSnapshot.at(context, state, state.baseCommit,
                 dir -> context.planner().plan(dir, state.task));
         state.plannerUsage = state.plannerUsage.plus(outcome.usage());
+        state.refusals.addAll(outcome.refusals());
         if (outcome.plan() == null) {
             state.status = RunStatus.FAILED;
             state.failure = outcome.failure();

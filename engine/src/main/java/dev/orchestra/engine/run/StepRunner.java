@@ -148,6 +148,7 @@ final class StepRunner {
             record.summary = work.result().summary();
             record.notes = new ArrayList<>(work.result().notes());
             record.usage = record.usage.plus(work.result().usage());
+            work.result().refusals().forEach(r -> state.refusals.add(step.id() + " " + r));
         } else {
             record.summary = "the agent could not run: " + work.error();
         }

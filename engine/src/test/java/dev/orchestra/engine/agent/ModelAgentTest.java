@@ -128,7 +128,8 @@ class ModelAgentTest {
 
         assertThat(result.status()).isEqualTo(AgentResult.Status.FAILED);
         assertThat(DeterministicModel.text(model.requests().get(1))).contains("cut off at the output limit");
+        assertThat(model.requests()).extracting(r -> r.settings().maxOutputTokens()).containsExactly(4096, 8192, 8192);
         assertThat(work.resolve(FILE)).content().isEqualTo(ORIGINAL);
-        assertThat(result.summary()).contains("--max-output-tokens");
+        assertThat(result.summary()).contains("--max-output-tokens", "and at 8192 on a retry");
     }
 }

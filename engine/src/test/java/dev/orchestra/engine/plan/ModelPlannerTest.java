@@ -121,7 +121,8 @@ class ModelPlannerTest {
         assertThat(outcome.plan()).isNull();
         assertThat(DeterministicModel.text(model.requests().get(1))).contains("cut off at the output limit",
                 "shorter answer").doesNotContain("not valid JSON");
-        assertThat(outcome.failure()).contains("--max-output-tokens", "4096");
+        assertThat(model.requests()).extracting(r -> r.settings().maxOutputTokens()).containsExactly(4096, 8192, 8192);
+        assertThat(outcome.failure()).contains("--max-output-tokens", "4096", "and at 8192 on a retry");
     }
 
     @Test
