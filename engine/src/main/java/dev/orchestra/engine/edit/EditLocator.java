@@ -37,7 +37,7 @@ final class EditLocator {
             return located;
         }
         Located again = locatePlain(repaired, r);
-        return again.found() ? again : located;
+        return again.found() || again.refused() ? again : located;
     }
 
     private Located locatePlain(String s, String r) {

@@ -37,10 +37,10 @@ final class LineBlockMatcher {
         if (starts.isEmpty()) {
             return Located.NOWHERE;
         }
-        return Located.at(replacement(starts.get(0), searchLines, replaceLines));
+        return replacement(starts.get(0), searchLines, replaceLines);
     }
 
-    private Match replacement(int from, List<String> searchLines, List<String> replaceLines) {
+    private Located replacement(int from, List<String> searchLines, List<String> replaceLines) {
         int to = from + searchLines.size();
         List<String> block = file.all().subList(from, to);
         List<String> replace = replaceLines;
@@ -48,11 +48,15 @@ final class LineBlockMatcher {
             replace = Lines.split(LineNormalizer.repairTypography(
                     String.join("\n", replaceLines), String.join("\n", searchLines), String.join("\n", block)));
         }
-        List<String> lines = new Reindenter(block, searchLines, replace, Indentation.unit(file.all()), normalizer)
-                .reindent(replace);
+        Reindenter.Result reindented = new Reindenter(block, searchLines, replace, Indentation.unit(file.all()),
+                normalizer).reindent(replace);
+        if (reindented.problem() != null) {
+            return Located.refused(reindented.problem(), from + 1, to);
+        }
+        List<String> lines = reindented.lines();
         int[] range = file.range(from, to, lines.isEmpty());
         Level level = normalizer == LineNormalizer.UNICODE ? Level.UNICODE : Level.WHITESPACE;
-        return new Match(range[0], range[1], String.join("\n", lines), level);
+        return Located.at(new Match(range[0], range[1], String.join("\n", lines), level));
     }
 
     private List<Integer> starts(List<String> normalSearch) {
