@@ -40,6 +40,18 @@ final class LineBlockMatcher {
         return replacement(starts.get(0), searchLines, replaceLines);
     }
 
+    /** The lines {@code [from, to)} of every place the search text matches at this level, blank lines at its ends left out. */
+    List<int[]> places(String search) {
+        List<String> searchLines = Lines.split(search);
+        trimLeadingBlank(searchLines, Integer.MAX_VALUE);
+        trimTrailingBlank(searchLines, Integer.MAX_VALUE);
+        if (searchLines.isEmpty()) {
+            return List.of();
+        }
+        return starts(searchLines.stream().map(normalizer).toList()).stream()
+                .map(start -> new int[] {start, start + searchLines.size()}).toList();
+    }
+
     private Located replacement(int from, List<String> searchLines, List<String> replaceLines) {
         int to = from + searchLines.size();
         List<String> block = file.all().subList(from, to);

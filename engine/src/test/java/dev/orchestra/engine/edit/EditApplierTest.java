@@ -346,6 +346,28 @@ class EditApplierTest {
     }
 
     @Test
+    void refusesAnExactMatchWhenTheReplacementRepeatsTheLineAboveAnotherPlace() throws IOException {
+        String report = """
+                class Report {
+                    List<String> find(String prefix) {
+                        for (String item : items) {
+                            if (item.startsWith(prefix)) {
+                                result.add(item);
+                            }
+                        }
+                        return result;
+                    }
+                }
+                """;
+        write("Report.java", report);
+        EditOutcome outcome = apply(new Edit("Report.java", "    }\n}\n",
+                "        result.add(item);\n        log(item);\n    }\n}\n"));
+        assertThat(outcome.failures()).extracting(EditFailure::reason)
+                .containsExactly("search text matches 2 places (lines 6, 9)");
+        assertThat(read("Report.java")).isEqualTo(report);
+    }
+
+    @Test
     void refusesTheSameEditTwiceInOneAnswer() throws IOException {
         write("src/Greeter.java", GREETER);
         Edit insert = new Edit("src/Greeter.java", "        return \"Hello, \" + name;\n",
