@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * Finds where one edit applies in a file's body, at the strictest level that finds its search text:
  * exact, then whitespace-normalised, then unicode-normalised. At every level more than one match
- * is a refusal, never a guess.
+ * is a refusal, never a guess; so is one match whose indentation cannot be mapped onto the file's
+ * ({@link Reindenter}), and an exact match while the replacement repeats the line next to another
+ * place the search text matches ignoring indentation. A context line the search text left out and
+ * the replacement repeats is added to the search text ({@link ContextRepair}).
  */
 final class EditLocator {
     private final String body;

@@ -14,15 +14,9 @@ record IndentMap(int fileStep, int agentStep, String problem) {
                           int fileUnit) {
         int agentBase = Indentation.width(searchBlock.get(first));
         int fileBase = Indentation.width(fileBlock.get(first));
-        int agentStep = 0;
-        int fileStep = 0;
-        for (int i = first; i < searchBlock.size(); i++) {
-            int agent = Indentation.width(searchBlock.get(i)) - agentBase;
-            if (measured(searchBlock.get(i)) && Math.abs(agent) > Math.abs(agentStep)) {
-                agentStep = agent;
-                fileStep = Indentation.width(fileBlock.get(i)) - fileBase;
-            }
-        }
+        int widest = widestNesting(searchBlock, first);
+        int agentStep = Indentation.width(searchBlock.get(widest)) - agentBase;
+        int fileStep = Indentation.width(fileBlock.get(widest)) - fileBase;
         if (agentStep == 0) {
             int agentUnit = Indentation.unit(replace);
             boolean scaled = fileUnit > 0 && agentUnit > 0;
@@ -42,6 +36,19 @@ record IndentMap(int fileStep, int agentStep, String problem) {
             }
         }
         return offset(map, agentBase, fileBase, fileUnit);
+    }
+
+    /** The measured search line farthest from the first one's indentation (the first one when all are level). */
+    private static int widestNesting(List<String> searchBlock, int first) {
+        int widest = first;
+        int base = Indentation.width(searchBlock.get(first));
+        for (int i = first; i < searchBlock.size(); i++) {
+            int distance = Math.abs(Indentation.width(searchBlock.get(i)) - base);
+            if (measured(searchBlock.get(i)) && distance > Math.abs(Indentation.width(searchBlock.get(widest)) - base)) {
+                widest = i;
+            }
+        }
+        return widest;
     }
 
     /** A one-to-one mapping may shift the agent's lines only by whole indent steps of the file. */

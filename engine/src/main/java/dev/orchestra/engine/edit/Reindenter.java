@@ -51,25 +51,27 @@ final class Reindenter {
                 continue;
             }
             int kept = keptFrom(line, next);
-            String indent;
-            if (kept >= 0) {
-                String fileLine = fileBlock.get(kept);
-                int own = Indentation.width(line) - Indentation.width(searchBlock.get(kept));
-                indent = own == 0 ? Indentation.of(fileLine) : shifted(Indentation.of(fileLine), own);
-                out.add(indent == null ? null : indent + fileLine.substring(Indentation.of(fileLine).length()));
-                next = kept + 1;
-            } else {
-                indent = shifted(anchorIndent, Indentation.width(line) - anchorWidth);
-                out.add(indent == null ? null : indent + line.strip());
-            }
+            String indent = kept >= 0 ? keptIndent(line, kept) : shifted(anchorIndent, Indentation.width(line) - anchorWidth);
             if (indent == null) {
                 return Result.refused("so the line \"" + line.strip() + "\" cannot be placed: its indentation falls"
                         + " between the file's indent steps");
             }
+            out.add(indent + (kept >= 0 ? withoutIndent(fileBlock.get(kept)) : line.strip()));
+            next = kept >= 0 ? kept + 1 : next;
             anchorWidth = Indentation.width(line);
             anchorIndent = indent;
         }
         return new Result(out, null);
+    }
+
+    /**
+     * A kept line's indentation: the file line's own, moved only when the agent moved the line against its search
+     * text (as when it wraps the line in a new block).
+     */
+    private String keptIndent(String line, int kept) {
+        String own = Indentation.of(fileBlock.get(kept));
+        int moved = Indentation.width(line) - Indentation.width(searchBlock.get(kept));
+        return moved == 0 ? own : shifted(own, moved);
     }
 
     /** {@code indent} moved by {@code agentColumns} scaled to the file, or null when that is not a whole column. */
@@ -79,6 +81,10 @@ final class Reindenter {
             return null;
         }
         return Indentation.shift(indent, scaled / map.agentStep(), tabs);
+    }
+
+    private static String withoutIndent(String line) {
+        return line.substring(Indentation.of(line).length());
     }
 
     private int keptFrom(String line, int from) {
