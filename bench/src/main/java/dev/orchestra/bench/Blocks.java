@@ -126,7 +126,7 @@ final class Blocks {
         return out;
     }
 
-    private static int width(String line) {
+    static int width(String line) {
         return line.length() - line.stripLeading().length();
     }
 

@@ -9,14 +9,17 @@ import java.util.Random;
 /**
  * Edits perturbed the way model answers are: for one intended change to a generated source file,
  * the exact edit and variants with the file shifted, whitespace or indentation changed, CRLF line
- * breaks, typographic characters, a context line missing, or the search text duplicated in the file.
+ * breaks, typographic characters, a context line missing, or the search text duplicated in the file;
+ * then the {@link CombinedCases}.
  */
 final class EditCorpus {
     static final String PATH = "src/main/java/Sample.java";
     private final Random random;
+    private final CombinedCases combined;
 
     EditCorpus(long seed) {
         this.random = new Random(seed);
+        this.combined = new CombinedCases(seed + 1);
     }
 
     /** Every variant of one intended edit in {@code source}, or none when no block fits. */
@@ -63,6 +66,7 @@ final class EditCorpus {
             cases.add(of("duplicate, other indentation", Category.AMBIGUOUS, String.join("\n", twiceIndented),
                     Blocks.trailingWhitespace(block, random), replacement, null));
         }
+        cases.addAll(combined.cases(lines, start, length, replacement, withBlock, other));
         return cases;
     }
 
@@ -71,7 +75,7 @@ final class EditCorpus {
         return new EditCase(variant, category, content, edit(search, replace), expected);
     }
 
-    private static Edit edit(List<String> search, List<String> replace) {
+    static Edit edit(List<String> search, List<String> replace) {
         return new Edit(PATH, String.join("\n", search) + "\n", String.join("\n", replace) + "\n");
     }
 }

@@ -42,7 +42,7 @@ public final class EditsBenchmark {
             long started = System.nanoTime();
             String tolerant = applyTolerant(dir, c);
             nanos += System.nanoTime() - started;
-            String strict = StrictApplier.apply(c.content(), c.edit());
+            String strict = StrictApplier.apply(c.content(), c.edits());
             record(byVariant.computeIfAbsent(c.variant(), k -> pair()), c, tolerant, strict);
             record(byCategory.computeIfAbsent(c.category(), k -> pair()), c, tolerant, strict);
         }
@@ -66,7 +66,7 @@ public final class EditsBenchmark {
         Path file = dir.resolve(EditCorpus.PATH);
         Files.createDirectories(file.getParent());
         Files.writeString(file, c.content(), StandardCharsets.UTF_8);
-        EditOutcome outcome = new EditApplier().apply(dir, List.of(c.edit()));
+        EditOutcome outcome = new EditApplier().apply(dir, c.edits());
         return outcome.applied() ? Files.readString(file, StandardCharsets.UTF_8) : null;
     }
 

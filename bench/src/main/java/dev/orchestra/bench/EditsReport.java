@@ -34,7 +34,7 @@ final class EditsReport {
         target("exact edits applied (target 100%)", byCategory.get(Category.EXACT), 100.0);
         target("offset/whitespace/unicode/CRLF edits applied (target >= 99%)", byCategory.get(Category.TOLERATED), 99.0);
         target("edits missing a context line applied (no target)", byCategory.get(Category.DROPPED_CONTEXT), 0.0);
-        target("duplicated search texts refused (target 100%)", byCategory.get(Category.AMBIGUOUS), 100.0);
+        target("duplicated blocks and repeated edits refused (target 100%)", byCategory.get(Category.AMBIGUOUS), 100.0);
         int wrongTolerant = byCategory.values().stream().mapToInt(t -> t[0].wrong).sum();
         int wrongStrict = byCategory.values().stream().mapToInt(t -> t[1].wrong).sum();
         System.out.printf("| edits applied wrongly (target 0) | %d | %d | %s |%n",

@@ -8,6 +8,7 @@ import dev.orchestra.engine.run.Json;
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;
+import dev.orchestra.testsupport.SearchReplaceBlocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -156,8 +157,7 @@ class ModelRunTest {
     }
 
     private static String edits(String path, String search, String replace) {
-        return json(Map.of("edits", List.of(Map.of("path", path, "search", search, "replace", replace)),
-                "rationale", "Does what the step asks."));
+        return SearchReplaceBlocks.text("Does what the step asks.", path, search, replace);
     }
 
     private static String json(Object value) {

@@ -1,8 +1,5 @@
 package dev.orchestra.testsupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +9,6 @@ import java.util.regex.Pattern;
  * step may change. A prompt that names no file gets HTTP 400.
  */
 public final class EndMarkerEdit {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FILE = Pattern.compile("You may change: (\\S+)");
 
     private EndMarkerEdit() {}
@@ -26,11 +22,7 @@ public final class EndMarkerEdit {
         }
         String path = file.group(1);
         String marker = "    // end of " + path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
-        try {
-            return ScriptedAnswer.text(JSON.writeValueAsString(Map.of("rationale", "Adds code before the end marker.",
-                    "edits", List.of(Map.of("path", path, "search", marker, "replace", code + marker)))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ScriptedAnswer.text(SearchReplaceBlocks.text("Adds code before the end marker.", path, marker,
+                code + marker));
     }
 }

@@ -60,8 +60,8 @@ public final class FixLoopScenario {
                     "acceptance", "demo.GreetingTest passes.")) + "]}");
         }
         if (system.contains("code writer")) {
-            return ScriptedAnswer.text(json(Map.of("edits", List.of(Map.of("path", "greeting.txt",
-                    "search", "HELLO WORLD", "replace", "hello world")), "rationale", "The test wants lower case.")));
+            return ScriptedAnswer.text(SearchReplaceBlocks.text("The test wants lower case.", "greeting.txt",
+                    "HELLO WORLD", "hello world"));
         }
         if (system.contains("reporter")) {
             return ScriptedAnswer.text(json(Map.of("changes", "The greeting was shouted, then lowered again.",

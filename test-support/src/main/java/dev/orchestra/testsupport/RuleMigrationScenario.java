@@ -49,8 +49,8 @@ public final class RuleMigrationScenario {
                             "acceptance", "The tests compile and pass on JUnit 5.")) + "]}");
         }
         if (system.contains("code writer")) {
-            return ScriptedAnswer.text(json(Map.of("edits", EDITS, "rationale",
-                    "JUnit 5 has no rules: the rule becomes an extension with the same before and after.")));
+            return ScriptedAnswer.text(SearchReplaceBlocks.text(
+                    "JUnit 5 has no rules: the rule becomes an extension with the same before and after.", EDITS));
         }
         if (system.contains("reporter")) {
             return ScriptedAnswer.text(json(Map.of("changes", "JUnit 4 tests migrated to JUnit 5; the custom rule is an extension.",

@@ -8,6 +8,7 @@ import dev.orchestra.engine.run.Json;
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;
+import dev.orchestra.testsupport.SearchReplaceBlocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,10 +169,7 @@ class ModelFaultsTest {
                             + "    @Test(expected = ArithmeticException.class)"));
         }
         if (system.contains("code writer")) {
-            return ScriptedAnswer.text(edits(CALCULATOR, "    public int divide(int a, int b) {",
-                    "    public int power(int base, int exponent) {\n        int result = 1;\n"
-                            + "        for (int i = 0; i < exponent; i++) {\n            result *= base;\n        }\n"
-                            + "        return result;\n    }\n\n    public int divide(int a, int b) {"));
+            return ScriptedAnswer.text(edits(CALCULATOR, POWER_SEARCH, POWER_REPLACE));
         }
         if (system.contains("reporter")) {
             return ScriptedAnswer.text(json(Map.of("changes", "Adds power() to the calculator, with a test.",
@@ -181,12 +179,24 @@ class ModelFaultsTest {
         return ScriptedAnswer.status(400);
     }
 
+    /** The code writer's edit: power() goes in above divide(). */
+    static final String POWER_SEARCH = "    public int divide(int a, int b) {";
+    static final String POWER_REPLACE = "    public int power(int base, int exponent) {\n        int result = 1;\n"
+            + "        for (int i = 0; i < exponent; i++) {\n            result *= base;\n        }\n"
+            + "        return result;\n    }\n\n    public int divide(int a, int b) {";
+
     static String step(String id, String agent, String instructions, String file, List<String> needs) {
         return json(Map.of("id", id, "agent", agent, "instructions", instructions, "files", List.of(file),
                 "new_files", List.of(), "needs", needs, "acceptance", "The tests pass."));
     }
 
+    /** A writer's edit as SEARCH/REPLACE blocks, the format its prompt asks for. */
     static String edits(String path, String search, String replace) {
+        return SearchReplaceBlocks.text("Does what the step asks.", path, search, replace);
+    }
+
+    /** The same edit in the JSON form, as the arguments of a tool call carry it. */
+    static String editsAsJson(String path, String search, String replace) {
         return json(Map.of("edits", List.of(Map.of("path", path, "search", search, "replace", replace)),
                 "rationale", "Does what the step asks."));
     }

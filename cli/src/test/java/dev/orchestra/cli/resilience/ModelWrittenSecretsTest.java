@@ -6,6 +6,7 @@ import dev.orchestra.cli.CliRunner;
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;
+import dev.orchestra.testsupport.SearchReplaceBlocks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +72,8 @@ class ModelWrittenSecretsTest {
                     List.of()) + "]}");
         }
         if (system.contains("code writer")) {
-            return ScriptedAnswer.text(ModelFaultsTest.json(Map.of("edits", List.of(Map.of("path", "README.md",
-                    "search", "A project.\n", "replace", "A small project.\n")), "rationale", "Shorter " + leak + ".")));
+            return ScriptedAnswer.text(SearchReplaceBlocks.text("Shorter " + leak + ".", "README.md", "A project.\n",
+                    "A small project.\n"));
         }
         if (system.contains("reporter")) {
             return ScriptedAnswer.text(ModelFaultsTest.json(Map.of("changes", "The README is clearer " + leak + ".",

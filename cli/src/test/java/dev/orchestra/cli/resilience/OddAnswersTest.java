@@ -60,6 +60,52 @@ class OddAnswersTest {
         }
     }
 
+    /**
+     * The run of issue 14: the code writer's blocks are indented one step too deep and the search text left out its
+     * first line, which the replacement repeats. The run lands the same patches as the clean run, with no retry: the
+     * line the search text left out keeps its indentation and the new method lands at the file's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"openai:gpt-4o-mini, /v1", "anthropic:claude-sonnet-4-5, /v1/"})
+    void aWriterAnswerIndentedTooDeepWithoutItsFirstLineLandsWithNoUntouchedLineChanged(String model, String path)
+            throws Exception {
+        String clean;
+        try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(ModelFaultsTest::answer)) {
+            clean = patches(run(server, model, path, temp.resolve("clean")), temp.resolve("clean"));
+        }
+        try (ScriptedModelServer server = ScriptedModelServer.start().respondWith(r ->
+                r.systemPrompt().contains("code writer") ? ScriptedAnswer.text(DRIFTED) : ModelFaultsTest.answer(r))) {
+            CliRunner.Result result = run(server, model, path, temp.resolve("drifted"));
+
+            assertThat(patches(result, temp.resolve("drifted"))).isEqualTo(clean);
+            assertThat(server.requests()).filteredOn(r -> r.systemPrompt().contains("code writer")).hasSize(1);
+        }
+    }
+
+    /** power() after multiply(), as a model sends it: prose, a fence, every line four columns too deep. */
+    static final String DRIFTED = """
+            I'll add power() right after multiply().
+
+            ```java
+            src/main/java/demo/Calculator.java
+            <<<<<<< SEARCH
+                        return a * b;
+                    }
+            =======
+                    public int multiply(int a, int b) {
+                        return a * b;
+                    }
+
+                    public int power(int base, int exponent) {
+                        int result = 1;
+                        for (int i = 0; i < exponent; i++) {
+                            result *= base;
+                        }
+                        return result;
+                    }
+            >>>>>>> REPLACE
+            ```""";
+
     @Test
     void aModelThatNeverAnswersInTextEndsInARecordedFailureWithABundleAndOneJsonObject() throws Exception {
         Path project = temp.resolve("anthropic");
@@ -89,7 +135,11 @@ class OddAnswersTest {
         }
     }
 
-    /** The first plan comes with no text, the second as a tool call; the writers and the account wrap theirs. */
+    /**
+     * The first plan comes with no text, the second as a tool call; the code writer's edits come as a tool call (in
+     * their JSON form), the test writer's blocks fenced with prose, CRLF line breaks and no final line break; the
+     * account wraps its object.
+     */
     private static ScriptedAnswer odd(RecordedRequest request, AtomicInteger plannerCalls) {
         ScriptedAnswer.Text answer = (ScriptedAnswer.Text) ModelFaultsTest.answer(request);
         String system = request.systemPrompt();
@@ -98,10 +148,12 @@ class OddAnswersTest {
                     : ScriptedAnswer.toolCall("submit_plan", answer.text());
         }
         if (system.contains("code writer")) {
-            return ScriptedAnswer.toolCall("edit", answer.text());
+            return ScriptedAnswer.toolCall("edit", ModelFaultsTest.editsAsJson(ModelFaultsTest.CALCULATOR,
+                    ModelFaultsTest.POWER_SEARCH, ModelFaultsTest.POWER_REPLACE));
         }
         if (system.contains("test writer")) {
-            return ScriptedAnswer.text("Here are the edits:\n\n```json\n" + answer.text() + "\n```\nThey add the test.");
+            return ScriptedAnswer.text(("Here are the edits:\n\n```java\n" + answer.text() + "```\nThey add the test.")
+                    .replace("\n", "\r\n"));
         }
         String text = answer.text().strip();
         return ScriptedAnswer.text(text.substring(0, text.length() - 1) + ",\n// what changed\n}");

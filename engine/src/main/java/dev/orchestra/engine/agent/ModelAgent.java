@@ -22,11 +22,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A model agent: one request with a narrow context (the step's files, a repository map, AGENTS.md,
- * the acceptance check), a structured answer back. Writers' edits are applied atomically; edits that
+ * the acceptance check), a structured answer back (writers: SEARCH/REPLACE blocks or their JSON form). Writers' edits are applied atomically; edits that
  * do not apply go back to the model with the reason and the closest lines, a bounded number of times.
  */
 public final class ModelAgent implements Agent {
     static final int MAP_TOKEN_BUDGET = 2_000;
+    static final String EDIT_FORMAT = "edit-format";
 
     private final ModelRole role;
     private final ModelClient model;
@@ -60,13 +61,12 @@ public final class ModelAgent implements Agent {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ModelReply reply;
             try {
-                reply = model.complete(new ModelRequest(task.stepId() + "/" + attempt, Prompts.system(role.agentName()),
-                        messages, Prompts.schema(role.schema()), role.schema(), asked));
+                reply = model.complete(request(task.stepId() + "/" + attempt, messages, asked));
             } catch (ModelException e) {
                 return AgentResult.failed(role.agentName() + ": " + e.getMessage(), usage).withRefusals(refusals);
             }
             usage = usage.plus(new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply)));
-            AnswerReader.Answer read = AnswerReader.read(reply, "edits", "findings");
+            AnswerReader.Answer read = AnswerReader.read(reply, role.writes() ? "edits" : "findings");
             cutOff = read.cutOff();
             if (cutOff && asked == settings) {
                 asked = AnswerReader.raisedLimit(settings); // once: a higher limit for the shorter answer asked for
@@ -91,6 +91,19 @@ public final class ModelAgent implements Agent {
         return AgentResult.failed(role.agentName() + ": no usable answer after " + usage.modelCalls() + " attempts; last: "
                 + lastProblem.lines().findFirst().orElse("")
                 + (cutOff ? "; " + AnswerReader.cutOffAdvice(settings, asked) : ""), usage).withRefusals(refusals);
+    }
+
+    /**
+     * Writers answer in plain-text SEARCH/REPLACE blocks, so their request asks for no JSON schema (code inside JSON
+     * strings is written worse, see docs/models.md); the reviewer answers with the JSON of its schema.
+     */
+    private ModelRequest request(String correlationId, List<Message> messages, ModelSettings asked) {
+        if (role.writes()) {
+            return new ModelRequest(correlationId, Prompts.system(role.agentName()) + "\n" + Prompts.system(EDIT_FORMAT),
+                    messages, null, null, asked);
+        }
+        return new ModelRequest(correlationId, Prompts.system(role.agentName()), messages, Prompts.schema(role.schema()),
+                role.schema(), asked);
     }
 
     @Override

@@ -23,7 +23,10 @@ public enum ModelRole {
         return agentName;
     }
 
-    /** The name of the JSON schema the role answers with. */
+    /**
+     * The shape of the role's answer: {@code edits} (SEARCH/REPLACE blocks, or the same edits as JSON) or
+     * {@code review} (the JSON schema {@code prompts/review.schema.json}).
+     */
     public String schema() {
         return schema;
     }

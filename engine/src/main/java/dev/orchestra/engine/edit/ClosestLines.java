@@ -37,7 +37,8 @@ final class ClosestLines {
         return best < 0 ? "" : numbered(fileLines, best, window);
     }
 
-    private static String numbered(List<String> lines, int from, int count) {
+    /** Lines {@code [from, from + count)} of {@code lines}, each after its 1-based number. */
+    static String numbered(List<String> lines, int from, int count) {
         int width = String.valueOf(from + count).length();
         StringBuilder out = new StringBuilder();
         for (int i = from; i < from + count; i++) {

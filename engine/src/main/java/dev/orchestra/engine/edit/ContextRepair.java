@@ -9,7 +9,9 @@ import java.util.List;
  * line is added to the search text, so it is replaced rather than repeated. The line must be the
  * same text, sit at the same indentation step from its neighbour in the file as in the agent's
  * text, and for a line with unbalanced brackets (a lone "}") the replacement must need it to
- * balance; so a new block's closing brace next to an existing one is left alone.
+ * balance; so a new block's closing brace next to an existing one is left alone. The line added is
+ * the agent's own (from its replacement), so that the search text stays all the agent's lines and
+ * its indentation can be mapped onto the file's without mixing the two.
  */
 final class ContextRepair {
     private final Lines file;
@@ -26,7 +28,7 @@ final class ContextRepair {
         this.bracketsAdded = brackets(replace) - brackets(search);
     }
 
-    /** The search text, with the neighbouring file line added where the replacement repeats it. */
+    /** The search text, with the replacement's copy of the neighbouring file line added where it repeats it. */
     String repair(Match match) {
         if (searchLines.isEmpty() || replaceLines.isEmpty()) {
             return search;
@@ -35,12 +37,12 @@ final class ContextRepair {
         int first = lineAt(match.start());
         if (first > 0 && file.start(first) == match.start() && repeats(file.all().get(first - 1),
                 file.all().get(first), replaceLines.get(0), searchLines.get(0))) {
-            repaired = file.all().get(first - 1) + "\n" + repaired;
+            repaired = replaceLines.get(0) + "\n" + repaired;
         }
         int last = lineAt(match.end());
         if (last + 1 < file.size() && file.end(last) == match.end() && repeats(file.all().get(last + 1),
                 file.all().get(last), replaceLines.get(replaceLines.size() - 1), searchLines.get(searchLines.size() - 1))) {
-            repaired = repaired + "\n" + file.all().get(last + 1);
+            repaired = repaired + "\n" + replaceLines.get(replaceLines.size() - 1);
         }
         return repaired;
     }

@@ -12,7 +12,9 @@ import java.util.Optional;
  * memory first (several edits to one file apply in order, each on the result of the ones before);
  * only when all of them apply are the changed files written, and a failure while writing puts back
  * what was written. Search texts match exactly, else with whitespace normalised, else with unicode
- * normalised; at each level a search text that matches more than one place is refused.
+ * normalised; at each level a search text that matches more than one place is refused, and so is
+ * one whose indentation cannot be mapped onto the file's (see {@link Reindenter}) or an edit given
+ * twice in one answer.
  */
 public final class EditApplier {
 
@@ -21,7 +23,11 @@ public final class EditApplier {
         PendingFiles files = new PendingFiles(root);
         List<EditFailure> failures = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
-            applyOne(root, files, i, edits.get(i)).ifPresent(failures::add);
+            int same = edits.subList(0, i).indexOf(edits.get(i));
+            Optional<EditFailure> failure = same >= 0
+                    ? failure(i, edits.get(i).path(), "the same edit as edit " + (same + 1))
+                    : applyOne(root, files, i, edits.get(i));
+            failure.ifPresent(failures::add);
         }
         if (!failures.isEmpty()) {
             return new EditOutcome(List.of(), failures);
@@ -72,6 +78,11 @@ public final class EditApplier {
         if (located.found()) {
             files.update(path, text.withBody(located.match().applyTo(text.body())));
             return Optional.empty();
+        }
+        if (located.refused()) {
+            int[] lines = located.lines();
+            return Optional.of(new EditFailure(index, path, located.problem(),
+                    ClosestLines.numbered(Lines.split(text.body()), lines[0] - 1, lines[1] - lines[0] + 1)));
         }
         if (located.ambiguous()) {
             return failure(index, path, "search text matches " + located.places().size() + " places (lines "

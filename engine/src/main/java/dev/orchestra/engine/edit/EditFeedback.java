@@ -27,7 +27,9 @@ public final class EditFeedback {
             out.append(' ').append(hint);
         }
         if (!failure.closestLines().isEmpty()) {
-            out.append("\nThe most similar lines in the file (line numbers are not part of the text):\n")
+            out.append(failure.reason().startsWith("search text is indented") ? "\nThe lines it matched in the file"
+                            : "\nThe most similar lines in the file")
+                    .append(" (line numbers are not part of the text):\n")
                     .append(failure.closestLines());
         }
         return out.toString();
@@ -39,6 +41,12 @@ public final class EditFeedback {
         }
         if (reason.startsWith("search text not found")) {
             return "Copy the search text exactly from the current file.";
+        }
+        if (reason.startsWith("search text is indented differently")) {
+            return "Copy the search text with the file's own indentation, and indent the replacement the same way.";
+        }
+        if (reason.startsWith("the same edit as edit")) {
+            return "Send each edit once.";
         }
         if (reason.startsWith("file does not exist")) {
             return "Check the path, or create the file with an empty search text.";

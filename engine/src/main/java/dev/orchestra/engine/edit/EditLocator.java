@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * Finds where one edit applies in a file's body, at the strictest level that finds its search text:
  * exact, then whitespace-normalised, then unicode-normalised. At every level more than one match
- * is a refusal, never a guess.
+ * is a refusal, never a guess; so is one match whose indentation cannot be mapped onto the file's
+ * ({@link Reindenter}), and an exact match while the replacement repeats the line next to another
+ * place the search text matches ignoring indentation. A context line the search text left out and
+ * the replacement repeats is added to the search text ({@link ContextRepair}).
  */
 final class EditLocator {
     private final String body;
@@ -32,12 +35,34 @@ final class EditLocator {
         if (!located.found() || r.isEmpty()) {
             return located;
         }
-        String repaired = new ContextRepair(lines, s, r).repair(located.match());
+        ContextRepair repair = new ContextRepair(lines, s, r);
+        String repaired = repair.repair(located.match());
         if (repaired.equals(s)) {
-            return located;
+            List<Integer> others = placesTheReplacementPointsAt(s, repair, located.match());
+            return others.isEmpty() ? located : Located.ambiguous(others);
         }
         Located again = locatePlain(repaired, r);
-        return again.found() ? again : located;
+        return again.found() || again.refused() ? again : located;
+    }
+
+    /**
+     * An exact match whose replacement repeats none of its neighbouring lines, while the search text also matches,
+     * ignoring indentation, next to a line the replacement repeats: the answer points at two places. Returns the
+     * first lines of all of them, or nothing when it points at this one only.
+     */
+    private List<Integer> placesTheReplacementPointsAt(String s, ContextRepair repair, Match found) {
+        if (found.level() != Level.EXACT) {
+            return List.of();
+        }
+        List<Integer> places = new ArrayList<>(List.of(Lines.lineNumber(body, found.start())));
+        for (int[] place : new LineBlockMatcher(lines, LineNormalizer.WHITESPACE).places(s)) {
+            Match there = new Match(lines.start(place[0]), lines.end(place[1] - 1), "", Level.WHITESPACE);
+            boolean elsewhere = found.end() < there.start() || found.start() > there.end();
+            if (elsewhere && !repair.repair(there).equals(s)) {
+                places.add(place[0] + 1);
+            }
+        }
+        return places.size() > 1 ? places.stream().sorted().toList() : List.of();
     }
 
     private Located locatePlain(String s, String r) {

@@ -37,10 +37,22 @@ final class LineBlockMatcher {
         if (starts.isEmpty()) {
             return Located.NOWHERE;
         }
-        return Located.at(replacement(starts.get(0), searchLines, replaceLines));
+        return replacement(starts.get(0), searchLines, replaceLines);
     }
 
-    private Match replacement(int from, List<String> searchLines, List<String> replaceLines) {
+    /** The lines {@code [from, to)} of every place the search text matches at this level, blank lines at its ends left out. */
+    List<int[]> places(String search) {
+        List<String> searchLines = Lines.split(search);
+        trimLeadingBlank(searchLines, Integer.MAX_VALUE);
+        trimTrailingBlank(searchLines, Integer.MAX_VALUE);
+        if (searchLines.isEmpty()) {
+            return List.of();
+        }
+        return starts(searchLines.stream().map(normalizer).toList()).stream()
+                .map(start -> new int[] {start, start + searchLines.size()}).toList();
+    }
+
+    private Located replacement(int from, List<String> searchLines, List<String> replaceLines) {
         int to = from + searchLines.size();
         List<String> block = file.all().subList(from, to);
         List<String> replace = replaceLines;
@@ -48,11 +60,15 @@ final class LineBlockMatcher {
             replace = Lines.split(LineNormalizer.repairTypography(
                     String.join("\n", replaceLines), String.join("\n", searchLines), String.join("\n", block)));
         }
-        List<String> lines = new Reindenter(block, searchLines, replace, Indentation.unit(file.all()), normalizer)
-                .reindent(replace);
+        Reindenter.Result reindented = new Reindenter(block, searchLines, replace, Indentation.unit(file.all()),
+                normalizer).reindent(replace);
+        if (reindented.problem() != null) {
+            return Located.refused(reindented.problem(), from + 1, to);
+        }
+        List<String> lines = reindented.lines();
         int[] range = file.range(from, to, lines.isEmpty());
         Level level = normalizer == LineNormalizer.UNICODE ? Level.UNICODE : Level.WHITESPACE;
-        return new Match(range[0], range[1], String.join("\n", lines), level);
+        return Located.at(new Match(range[0], range[1], String.join("\n", lines), level));
     }
 
     private List<Integer> starts(List<String> normalSearch) {

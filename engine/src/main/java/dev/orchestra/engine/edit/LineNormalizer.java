@@ -9,7 +9,7 @@ enum LineNormalizer implements UnaryOperator<String> {
     WHITESPACE {
         @Override
         public String apply(String line) {
-            return line.strip().replaceAll("\\s+", " ");
+            return collapseWhitespace(line.strip());
         }
     },
     /** As {@link #WHITESPACE}, after NFKC and typographic characters mapped to ASCII. */
@@ -19,6 +19,25 @@ enum LineNormalizer implements UnaryOperator<String> {
             return WHITESPACE.apply(ascii(line));
         }
     };
+
+    /** Every run of whitespace as one space (without a regular expression: this runs on every line of a file). */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
 
     /** NFKC, then smart quotes, dashes and primes to ASCII, and zero-width characters removed. */
     static String ascii(String text) {

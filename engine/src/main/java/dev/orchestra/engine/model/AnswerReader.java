@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The one reader of the JSON object in a model's reply, for the planner, the writers, the reviewer and the account:
  * bare, fenced (with or without a language tag), with prose before or after, with trailing commas or comments, or as
- * the arguments of a tool call. A reply it cannot read becomes a problem for the retry, never an exception.
+ * the arguments of a tool call. A reader that expects {@code edits} also reads a writer's plain-text SEARCH/REPLACE
+ * blocks ({@link EditBlocks}) into the same object. A reply it cannot read becomes a problem for the retry, never an
+ * exception.
  */
 public final class AnswerReader {
     private static final ObjectMapper LENIENT = JsonMapper.builder()
@@ -26,6 +28,10 @@ public final class AnswerReader {
     private static final int MAX_STARTS = 20;
     /** How much of a reply with no object a problem quotes. */
     private static final int QUOTED = 200;
+    /** The key of a writer's answer: a reader expecting it also reads SEARCH/REPLACE blocks. */
+    private static final String EDITS = "edits";
+    private static final String JSON_OBJECT = "the one JSON object asked for";
+    private static final String EDIT_BLOCKS = "the SEARCH/REPLACE blocks asked for";
 
     private AnswerReader() {}
 
@@ -42,34 +48,50 @@ public final class AnswerReader {
      */
     public static Answer read(ModelReply reply, String... expectedKeys) {
         String text = reply.text() == null ? "" : reply.text();
+        boolean edits = List.of(expectedKeys).contains(EDITS);
+        String asked = edits ? EDIT_BLOCKS : JSON_OBJECT;
         if (reply.refused()) {
-            return problem("Your reply was a refusal (" + quote(text) + "). Answer with the one JSON object asked"
-                    + " for; if part of the step cannot be done, say so in it.");
+            return problem("Your reply was a refusal (" + quote(text) + "). Answer with " + asked
+                    + "; if part of the step cannot be done, say so in it.");
+        }
+        if (edits && EditBlocks.present(text)) {
+            return blocks(reply, text);
         }
         Found found = text.isBlank() ? new Found(null, "no text") : find(text, expectedKeys);
         if (found.object == null && reply.toolArguments() != null) {
             found = find(reply.toolArguments(), expectedKeys);
             if (found.object == null && text.isBlank()) {
                 return problem("You answered with a tool call whose arguments are not the answer. Call no tool;"
-                        + " answer in text with the one JSON object asked for.");
+                        + " answer in text with " + asked + ".");
             }
         }
         if (found.object != null) {
             return new Answer(found.object, null, false);
         }
-        return unreadable(reply, text, found.error);
+        return unreadable(reply, text, found.error, asked);
     }
 
-    private static Answer unreadable(ModelReply reply, String text, String error) {
+    /** Edit blocks are used only when the reply was complete: a cut-off reply may have lost blocks after the last one. */
+    private static Answer blocks(ModelReply reply, String text) {
+        if (reply.cutOff()) {
+            return cutOff();
+        }
+        EditBlocks.Read read = EditBlocks.read(text);
+        return read.problem() == null ? new Answer(read.answer(), null, false)
+                : problem(read.problem() + " Answer again with every edit as a complete block.");
+    }
+
+    private static Answer unreadable(ModelReply reply, String text, String error, String asked) {
         if (reply.cutOff()) {
             return cutOff();
         }
         if (text.isBlank()) {
             return problem("Your reply had no text (the model stopped: " + reply.finishReason()
-                    + "). Answer in text with the one JSON object asked for.");
+                    + "). Answer in text with " + asked + ".");
         }
         String why = text.indexOf('{') < 0 ? "it is prose: " + quote(text) : error;
-        return problem("Your answer holds no valid JSON object (" + why + "). Answer with the one JSON object asked for.");
+        String holds = asked.equals(JSON_OBJECT) ? "no valid JSON object" : "no edit blocks and no valid JSON object";
+        return problem("Your answer holds " + holds + " (" + why + "). Answer with " + asked + ".");
     }
 
     /** The reply as the assistant's turn of a conversation; never empty, which providers refuse. */
@@ -111,7 +133,7 @@ public final class AnswerReader {
 
     private static Answer cutOff() {
         return new Answer(null, "Your answer was cut off at the output limit before it ended. Answer again with a"
-                + " shorter answer: fewer edits or steps, only the lines that change, no text outside the JSON.", true);
+                + " shorter answer: fewer edits or steps, only the lines that change, no text around the answer.", true);
     }
 
     private static Answer problem(String problem) {

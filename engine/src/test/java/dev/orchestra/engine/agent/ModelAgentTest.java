@@ -39,6 +39,40 @@ class ModelAgentTest {
                 + "\"}], \"rationale\": \"French greeting.\"}";
     }
 
+    private static String block(String search, String replace) {
+        return "Greets in French.\n\n```java\n" + FILE + "\n<<<<<<< SEARCH\n" + search + "=======\n" + replace
+                + ">>>>>>> REPLACE\n```";
+    }
+
+    @Test
+    void writersAreAskedForSearchReplaceBlocksInPlainTextAndTheirBlocksLand() throws Exception {
+        DeterministicModel model = new DeterministicModel(
+                block("        return \"hello\";\n", "        return \"bonjour\";\n").replace("\n", "\r\n"));
+
+        AgentResult result = run("code-writer", model);
+
+        assertThat(result.status()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        assertThat(work.resolve(FILE)).hasContent(ORIGINAL.replace("hello", "bonjour").strip());
+        assertThat(model.requests().get(0).system()).contains("<<<<<<< SEARCH", "not JSON");
+        assertThat(model.requests().get(0).responseSchema()).isNull();
+        assertThat(result.summary()).endsWith("Greets in French.");
+    }
+
+    @Test
+    void anIndentationTheMatcherCannotExplainGoesBackWithTheMatchedLinesAndTheRetryLands() throws Exception {
+        DeterministicModel model = new DeterministicModel(
+                block("  String greet() {\n      return \"hello\";\n", "  String greet() {\n      return \"bonjour\";\n"),
+                block("    String greet() {\n        return \"hello\";\n", "    String greet() {\n        return \"bonjour\";\n"));
+
+        AgentResult result = run("code-writer", model);
+
+        assertThat(result.status()).isEqualTo(AgentResult.Status.SUCCEEDED);
+        assertThat(work.resolve(FILE)).hasContent(ORIGINAL.replace("hello", "bonjour").strip());
+        String retry = DeterministicModel.text(model.requests().get(1));
+        assertThat(retry).contains("search text is indented differently from the file",
+                "2|     String greet() {\n3|         return \"hello\";");
+    }
+
     @Test
     void anEditThatDoesNotApplyGoesBackWithTheReasonAndTheRetryLands() throws Exception {
         DeterministicModel model = new DeterministicModel(

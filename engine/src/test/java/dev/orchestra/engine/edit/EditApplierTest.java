@@ -241,6 +241,152 @@ class EditApplierTest {
         assertThat(repo.getParent().resolve("x.txt")).doesNotExist();
     }
 
+    /** A file indented with two-space steps, as in the run the issue reports. */
+    private static final String CALCULATOR = """
+            public class Calculator {
+              public int add(int a, int b) {
+                return a + b;
+              }
+
+              public int divide(int a, int b) {
+                return a / b;
+              }
+            }
+            """;
+
+    @Test
+    void anAnswerIndentedTooDeepWithoutItsFirstLineChangesNoUntouchedLine() throws IOException {
+        write("Calculator.java", CALCULATOR);
+        EditOutcome outcome = apply(new Edit("Calculator.java", """
+                      return a + b;
+                    }
+                """, """
+                    public int add(int a, int b) {
+                      return a + b;
+                    }
+
+                    public int power(int base, int exponent) {
+                      return (int) Math.pow(base, exponent);
+                    }
+                """));
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(read("Calculator.java")).isEqualTo(CALCULATOR.replace("""
+                    return a + b;
+                  }
+                """, """
+                    return a + b;
+                  }
+
+                  public int power(int base, int exponent) {
+                    return (int) Math.pow(base, exponent);
+                  }
+                """));
+    }
+
+    @Test
+    void anAnswerIndentedTooDeepWithoutItsLastLineChangesNoUntouchedLine() throws IOException {
+        write("Calculator.java", CALCULATOR);
+        EditOutcome outcome = apply(new Edit("Calculator.java", """
+                    public int divide(int a, int b) {
+                      return a / b;
+                """, """
+                    public int divide(int a, int b) {
+                      if (b == 0) {
+                        throw new ArithmeticException("divide by zero");
+                      }
+                      return a / b;
+                    }
+                """));
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(read("Calculator.java")).isEqualTo(CALCULATOR.replace("""
+                    return a / b;
+                """, """
+                    if (b == 0) {
+                      throw new ArithmeticException("divide by zero");
+                    }
+                    return a / b;
+                """));
+    }
+
+    @Test
+    void refusesAnIndentationDriftThatIsNotAWholeNumberOfTheFilesIndentSteps() throws IOException {
+        write("src/Greeter.java", GREETER);
+        EditOutcome outcome = apply(new Edit("src/Greeter.java", """
+                  if (name == null) {
+                      return "Hello, stranger";
+                  }
+                """, """
+                  if (name == null) {
+                      log("no name");
+                      return "Hello, stranger";
+                  }
+                """));
+        assertThat(outcome.applied()).isFalse();
+        assertThat(outcome.failures().get(0).reason()).startsWith("search text is indented differently from the file");
+        assertThat(outcome.failures().get(0).closestLines()).startsWith("7|         if (name == null) {");
+        assertThat(read("src/Greeter.java")).isEqualTo(GREETER);
+    }
+
+    @Test
+    void refusesASearchTextWhoseNestingDoesNotMatchTheFiles() throws IOException {
+        write("src/Greeter.java", GREETER);
+        EditOutcome outcome = apply(new Edit("src/Greeter.java", """
+                if (name == null) {
+                    return "Hello, stranger";
+                  }
+                """, """
+                if (name == null) {
+                    log("no name");
+                    return "Hello, stranger";
+                  }
+                """));
+        assertThat(outcome.applied()).isFalse();
+        assertThat(outcome.failures().get(0).reason()).startsWith("search text is indented differently from the file");
+        assertThat(read("src/Greeter.java")).isEqualTo(GREETER);
+    }
+
+    @Test
+    void refusesAnExactMatchWhenTheReplacementRepeatsTheLineAboveAnotherPlace() throws IOException {
+        String report = """
+                class Report {
+                    List<String> find(String prefix) {
+                        for (String item : items) {
+                            if (item.startsWith(prefix)) {
+                                result.add(item);
+                            }
+                        }
+                        return result;
+                    }
+                }
+                """;
+        write("Report.java", report);
+        EditOutcome outcome = apply(new Edit("Report.java", "    }\n}\n",
+                "        result.add(item);\n        log(item);\n    }\n}\n"));
+        assertThat(outcome.failures()).extracting(EditFailure::reason)
+                .containsExactly("search text matches 2 places (lines 6, 9)");
+        assertThat(read("Report.java")).isEqualTo(report);
+    }
+
+    @Test
+    void refusesTheSameEditTwiceInOneAnswer() throws IOException {
+        write("src/Greeter.java", GREETER);
+        Edit insert = new Edit("src/Greeter.java", "        return \"Hello, \" + name;\n",
+                "        log(name);\n        return \"Hello, \" + name;\n");
+        EditOutcome outcome = apply(insert, insert);
+        assertThat(outcome.applied()).isFalse();
+        assertThat(outcome.failures()).extracting(EditFailure::reason).containsExactly("the same edit as edit 1");
+        assertThat(read("src/Greeter.java")).isEqualTo(GREETER);
+    }
+
+    @Test
+    void keepsAMissingFinalNewlineWhenTheEditEndsAtTheLastLine() throws IOException {
+        write("Calculator.java", CALCULATOR.strip());
+        EditOutcome outcome = apply(new Edit("Calculator.java", "    return a / b;\n  }\n}\n",
+                "    return a / b;\n  }\n\n  public int zero() {\n    return 0;\n  }\n}\n"));
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(read("Calculator.java")).endsWith("  public int zero() {\n    return 0;\n  }\n}");
+    }
+
     private EditOutcome apply(Edit... edits) {
         return applier.apply(repo, List.of(edits));
     }

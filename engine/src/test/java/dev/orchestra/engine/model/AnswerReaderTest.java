@@ -117,6 +117,103 @@ class AnswerReaderTest {
         assertThat(AnswerReader.asTurn(new ModelReply(null, 1, 1, "tool_execution", "m", PLAN))).isEqualTo(PLAN);
     }
 
+    static final String BLOCK = """
+            src/Greeter.java
+            <<<<<<< SEARCH
+                String greet() {
+                    return "hello";
+            =======
+                String greet() {
+                    return "bonjour";
+            >>>>>>> REPLACE
+            """;
+
+    static Stream<Arguments> editBlockReplies() {
+        String block = BLOCK.strip();
+        String body = block.substring(block.indexOf('\n') + 1);
+        return Stream.of(
+                Arguments.of("bare", block),
+                Arguments.of("prose before, fenced, path inside the fence", "Greets in French.\n\n```java\n" + block
+                        + "\n```\n"),
+                Arguments.of("path above the fence, prose after", "Greets in French.\n\nsrc/Greeter.java\n```java\n"
+                        + body + "\n```\n\nLet me know if you want more."),
+                Arguments.of("CRLF line breaks", ("Greets in French.\n\n" + block + "\n").replace("\n", "\r\n")),
+                Arguments.of("no final line break after the fence", "Greets in French.\n```\n" + block + "\n```"),
+                Arguments.of("no final line break after the block", "Greets in French.\n" + block),
+                Arguments.of("path in backticks, bold, with a colon", "Greets in French.\n\n**`src/Greeter.java`:**\n"
+                        + body),
+                Arguments.of("path as a heading, fenced with tildes", "Greets in French.\n### src/Greeter.java\n~~~\n"
+                        + body + "\n~~~"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("editBlockReplies")
+    void readsSearchReplaceBlocksAsTheSameEditsAsTheirJson(String shape, String text) {
+        AnswerReader.Answer answer = AnswerReader.read(reply(text, "stop"), "edits");
+
+        assertThat(answer.problem()).as(shape).isNull();
+        assertThat(answer.json().path("edits")).hasSize(1);
+        assertThat(answer.json().at("/edits/0/path").asText()).isEqualTo("src/Greeter.java");
+        assertThat(answer.json().at("/edits/0/search").asText())
+                .isEqualTo("    String greet() {\n        return \"hello\";\n");
+        assertThat(answer.json().at("/edits/0/replace").asText())
+                .isEqualTo("    String greet() {\n        return \"bonjour\";\n");
+        assertThat(answer.json().path("rationale").asText()).startsWith(shape.equals("bare") ? "" : "Greets in French.");
+    }
+
+    @Test
+    void readsSeveralBlocksABlockWithoutAPathIsForTheFileBeforeAndAnEmptySearchCreatesAFile() {
+        String text = "Adds a greeting.\n\n" + BLOCK + "<<<<<<< SEARCH\n        return \"bye\";\n=======\n"
+                + "        return \"au revoir\";\n>>>>>>> REPLACE\n\nsrc/Farewell.md\n<<<<<<< SEARCH\n=======\n"
+                + "# Farewell\n\n=====\n>>>>>>> REPLACE\n";
+
+        AnswerReader.Answer answer = AnswerReader.read(reply(text, "stop"), "edits");
+
+        assertThat(answer.json().path("edits")).extracting(edit -> edit.path("path").asText())
+                .containsExactly("src/Greeter.java", "src/Greeter.java", "src/Farewell.md");
+        assertThat(answer.json().at("/edits/2/search").asText()).isEmpty();
+        assertThat(answer.json().at("/edits/2/replace").asText()).isEqualTo("# Farewell\n\n=====\n");
+        assertThat(answer.json().path("rationale").asText()).isEqualTo("Adds a greeting.");
+    }
+
+    @Test
+    void theJsonFormOfEditsIsStillRead() {
+        String json = "{\"edits\": [{\"path\": \"src/Greeter.java\", \"search\": \"a\", \"replace\": \"b\"}],"
+                + " \"rationale\": \"Greets.\"}";
+
+        assertThat(AnswerReader.read(reply("```json\n" + json + "\n```", "stop"), "edits").json()
+                .at("/edits/0/replace").asText()).isEqualTo("b");
+    }
+
+    static Stream<Arguments> brokenEditBlocks() {
+        String block = BLOCK.strip();
+        return Stream.of(
+                Arguments.of("no path", block.substring(block.indexOf('\n') + 1), "stop", "Block 1 names no file"),
+                Arguments.of("no divider", block.replace("=======\n", ""), "stop",
+                        "Block 1 (src/Greeter.java) has no ======= line"),
+                Arguments.of("no end", block.replace(">>>>>>> REPLACE", ""), "stop",
+                        "Block 1 (src/Greeter.java) has no >>>>>>> REPLACE line"),
+                Arguments.of("cut off inside a block", block.substring(0, 80), "length", "cut off at the output limit"),
+                Arguments.of("cut off after a whole block", block, "max_tokens", "cut off at the output limit"),
+                Arguments.of("prose only", "I would change the greeting to French.", "stop",
+                        "holds no edit blocks and no valid JSON object"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenEditBlocks")
+    void brokenOrCutOffEditBlocksAreAProblemForTheRetry(String shape, String text, String finish, String problem) {
+        AnswerReader.Answer answer = AnswerReader.read(reply(text, finish), "edits");
+
+        assertThat(answer.readable()).as(shape).isFalse();
+        assertThat(answer.problem()).contains(problem);
+        assertThat(answer.cutOff()).isEqualTo(finish.equals("length") || finish.equals("max_tokens"));
+    }
+
+    @Test
+    void aPlannerReadsNoEditBlocks() {
+        assertThat(AnswerReader.read(reply(BLOCK, "stop"), "steps").problem()).contains("holds no valid JSON object");
+    }
+
     private static ModelReply reply(String text, String finishReason) {
         return new ModelReply(text, 10, 5, finishReason, "m");
     }
