@@ -32,6 +32,9 @@ final class ResumeCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     OrchestraCommand parent;
 
+    @picocli.CommandLine.Mixin
+    PublishOptions publishOptions;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "The run (default: the only unfinished one).")
     String runId;
 
@@ -61,6 +64,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GateAnswer answer = answer();
+        dev.orchestra.engine.publish.PublishRequest publish = publishOptions.request();
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
         RunState waiting;
@@ -75,6 +79,7 @@ final class ResumeCommand implements Callable<Integer> {
             Orchestrator orchestrator = new Orchestrator(session.context(),
                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
             RunState state = orchestrator.resume(id, answer, validation);
+            new Publishing(session, parent.env()).after(state, publish);
             return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
         }
     }
