@@ -86,7 +86,6 @@ final class CampaignRunner {
             deleteRunFolder(runDir); // a kill before the run's first state: nothing in it to keep
             args = new ArrayList<>(List.of("run", "--repo", clone.toString(), "--run-id", runId, "--json"));
             args.addAll(runArgs.apply(repo));
-            progress.progress(repo.name() + ": run " + runId);
         }
         return rowOf(repo, invoke(repo, args));
     }

@@ -102,7 +102,7 @@ public final class BundleRows {
     }
 
     private static String text(JsonNode node) {
-        return node.isValueNode() ? ControlCharacters.strip(node.asText()) : "";
+        return node.isValueNode() && !node.isNull() ? ControlCharacters.strip(node.asText()) : "";
     }
 
     private static String nullIfEmpty(String text) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Content-Security-Policy shows it as written. Every value from a run is escaped; links only to http(s) URLs.
  */
 final class RollupHtml {
-    private static final int BAR = 140;
+    private static final int BAR = 100;
     private static final int OUTCOME_BAR = 600;
 
     private RollupHtml() {}
