@@ -67,6 +67,46 @@ class BatchTest {
     }
 
     @Test
+    void aCampaignClonedOverHttpOpensOnePullRequestPerRepository() throws Exception {
+        String token = "campaign-token-7d1c9e2b3a4f5061";
+        Path root = work.resolve("forge");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= REPOS; i++) {
+            Path src = work.resolve("src").resolve("svc-" + i);
+            TestRepo.create(src);
+            org.eclipse.jgit.api.Git.cloneRepository().setBare(true).setURI(src.toUri().toString())
+                    .setDirectory(root.resolve("org/svc-" + i + ".git").toFile()).call().close();
+        }
+        try (var git = dev.orchestra.testsupport.GitHttpServer.start(root, "bot", token);
+             var forge = dev.orchestra.testsupport.LoopbackForge.start(dev.orchestra.testsupport.LoopbackForge.Kind.GITEA,
+                     token, (repo, branch) -> Files.exists(root.resolve(repo + ".git/refs/heads/" + branch)))) {
+            for (int i = 1; i <= REPOS; i++) {
+                forge.repository("org/svc-" + i);
+                lines.append(git.url("org/svc-" + i)).append(" main ").append(TestRepo.VALIDATE).append('\n');
+            }
+            Path file = Files.writeString(work.resolve("forge-repos.txt"), lines.toString());
+            List<String> args = campaignArgs(work.resolve("unused"));
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.putAll(Map.of("GITEA_TOKEN", token, "ORCHESTRA_CLONE_TOKEN", token, "ORCHESTRA_GIT_USER", "bot"));
+
+            CliRunner.Result result = CliRunner.run(env, "batch", "--repos", file.toString(), "--workflow",
+                    args.get(args.indexOf("--workflow") + 1), "--jobs", "2", "--dir", work.resolve("prs").toString(),
+                    "--push", "origin", "--pull-request", "--forge", "gitea", "--forge-url", forge.apiBase(), "--json");
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+            assertThat(forge.pulls()).hasSize(REPOS).allSatisfy(pull -> {
+                assertThat(pull.head()).isEqualTo("orchestra/batch-" + pull.repo().substring(4));
+                assertThat(pull.title()).isEqualTo("Orchestra: greet");
+                assertThat(pull.body()).startsWith("# Orchestra run batch-");
+            });
+            JsonNode out = Json.MAPPER.readTree(result.out());
+            assertThat(out.path("totals").path("pullRequests").asInt()).isEqualTo(REPOS);
+            assertThat(Files.readString(work.resolve("prs/rollup.html"))).contains("https://gitea.example/org/svc-3/pulls/");
+            assertThat(result.out() + result.err() + Files.readString(work.resolve("prs/campaign.json"))).doesNotContain(token);
+        }
+    }
+
+    @Test
     void rollupWritesTheSameRollupFromBundles() throws Exception {
         Path campaign = work.resolve("fanout");
         CliRunner.Result batch = CliRunner.run(System.getenv(), campaignArgs(campaign).toArray(String[]::new));
