@@ -78,6 +78,11 @@ final class CampaignRunner {
             String state = status.path("status").asText();
             if (List.of("done", "failed", "rejected", "budget_exhausted", "escalated").contains(state)) {
                 progress.progress(repo.name() + ": run " + runId + " had finished (" + state + ") before the campaign stopped");
+                if (status.path("published").isNull() && runArgs.apply(repo).contains("--push")
+                        && List.of("done", "escalated").contains(state)) {
+                    JsonNode published = invoke(repo, List.of("publish", "--repo", clone.toString(), "--run-id", runId, "--json"));
+                    return rowOf(repo, published.has("error") ? published : status);
+                }
                 return rowOf(repo, status);
             }
             progress.progress(repo.name() + ": resuming run " + runId);

@@ -157,6 +157,49 @@ class PullRequestTest {
     }
 
     @Test
+    void anEscalatedRunWithoutAHumanAtThePrGateGoesOutAsADraft() throws Exception {
+        Path breaking = repo.workflow(outside, """
+                  - id: break
+                    agent: command
+                    instructions: Break the test script.
+                    with:
+                      run: echo 'exit 3' > validate.sh
+                """);
+
+        CliRunner.Result result = orchestra(env(TOKEN), "run", "--repo", repoDir.toString(), "--workflow", breaking.toString(),
+                "--validate", TestRepo.VALIDATE, "--gates", "plan", "--run-id", "p5", "--task", "Break it", "--push",
+                "origin", "--pull-request", "--forge", "github", "--forge-url", forge.apiBase(), "--json");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(10);
+        CliRunner.Result escalated = orchestra(env(TOKEN), "resume", "--repo", repoDir.toString(), "--approve", "--json");
+
+        assertThat(escalated.exitCode()).as(escalated.toString()).isEqualTo(12);
+        assertThat(forge.pulls()).singleElement().satisfies(pull -> {
+            assertThat(pull.draft()).isTrue();
+            assertThat(pull.body()).contains("**Status:** ESCALATED", "What a human has to finish");
+        });
+        assertThat(json(escalated).path("published").path("draft").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEscalatedRunWithAHumanAtThePrGateStaysInTheWorkspace() throws Exception {
+        Path breaking = repo.workflow(outside, """
+                  - id: break
+                    agent: command
+                    instructions: Break the test script.
+                    with:
+                      run: echo 'exit 3' > validate.sh
+                """);
+
+        CliRunner.Result result = orchestra(env(TOKEN), "run", "--repo", repoDir.toString(), "--workflow", breaking.toString(),
+                "--validate", TestRepo.VALIDATE, "--gates", "pr", "--run-id", "p6", "--push", "origin", "--pull-request",
+                "--forge", "github", "--forge-url", forge.apiBase(), "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(12);
+        assertThat(branch("orchestra/p6")).isNull();
+        assertThat(forge.pulls()).isEmpty();
+    }
+
+    @Test
     void aPullRequestWithoutPushIsBadInputAndChangesNothing() throws Exception {
         CliRunner.Result result = orchestra(env(TOKEN), "run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
                 "--run-id", "p4", "--pull-request");
