@@ -30,6 +30,13 @@ final class Publishing {
         this.env = env;
     }
 
+    /** Checks {@code given} against the repository before a run starts (nothing to check when null). */
+    void check(PublishRequest given) {
+        if (given != null) {
+            new Publisher(session.tree().repository(), session.context().store().runsDir(), env, line -> { }).check(given);
+        }
+    }
+
     /** Keeps {@code given} (when not null) for the run, then publishes when the run is ready and not yet published. */
     PublishOutcome after(RunState state, PublishRequest given) {
         Path runDir = session.context().store().runDir(state.runId);

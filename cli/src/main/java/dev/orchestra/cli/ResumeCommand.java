@@ -75,6 +75,7 @@ final class ResumeCommand implements Callable<Integer> {
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
                      waiting.modelFlags, null, waiting.budget, waiting.spent, sandbox);
              RunLock lock = session.lockForChanges("resume")) {
+            new Publishing(session, parent.env()).check(publish);
             String id = waiting.runId;
             Orchestrator orchestrator = new Orchestrator(session.context(),
                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));

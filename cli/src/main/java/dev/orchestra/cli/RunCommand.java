@@ -108,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
                      Spent.NOTHING, sandbox);
              RunLock lock = session.lockForChanges("run")) {
+            new Publishing(session, parent.env()).check(publish);
             Plan plan = workflow == null ? null
                     : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
             if (plan == null) {

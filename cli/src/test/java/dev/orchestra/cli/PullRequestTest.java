@@ -213,6 +213,24 @@ class PullRequestTest {
         assertThat(repoDir.resolve(".orchestra/runs/p4")).doesNotExist();
     }
 
+    @Test
+    void aRemoteOrTokenThatIsNotThereIsBadInputBeforeTheRunStarts() throws Exception {
+        Map<String, String> noToken = new HashMap<>(System.getenv());
+        noToken.remove("GITHUB_TOKEN");
+
+        CliRunner.Result noRemote = orchestra(env(TOKEN), "run", "--repo", repoDir.toString(), "--workflow",
+                workflow.toString(), "--run-id", "p7", "--push", "upstream");
+        CliRunner.Result unset = orchestra(noToken, "run", "--repo", repoDir.toString(), "--workflow", workflow.toString(),
+                "--run-id", "p7", "--push", "origin", "--pull-request", "--forge", "github");
+
+        assertThat(noRemote.exitCode()).isEqualTo(2);
+        assertThat(noRemote.err()).contains("--push upstream: the repository has no such remote").hasLineCount(1);
+        assertThat(unset.exitCode()).isEqualTo(2);
+        assertThat(unset.err()).contains("$GITHUB_TOKEN is not set").hasLineCount(1);
+        assertThat(repoDir.resolve(".orchestra/runs/p7")).doesNotExist();
+        assertThat(repo.branch()).isEqualTo("main");
+    }
+
     private static Map<String, String> env(String token) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("GITHUB_TOKEN", token);

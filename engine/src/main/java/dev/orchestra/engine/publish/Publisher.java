@@ -51,6 +51,20 @@ public final class Publisher {
                 || state.status == RunStatus.ESCALATED && !state.gates.contains("pr");
     }
 
+    /**
+     * Checks, before a run starts, what publishing will need: the remote, the forge it names and the token's
+     * variable; bad input otherwise, so a run never works for an hour to fail at its push.
+     */
+    public void check(PublishRequest request) {
+        String url = new BranchPush(repo, env).url(request.remote());
+        if (request.pullRequest()) {
+            Forges.of(target(request), env);
+        } else if (url.startsWith("ssh://") || url.matches("[^@/]+@[^:/]+:.+")) {
+            throw new BadInputException("--push " + request.remote() + ": " + url + " is an SSH URL; Orchestra pushes over"
+                    + " HTTPS or to a path or file:// URL");
+        }
+    }
+
     public PublishOutcome publish(RunState state, PublishRequest request) {
         if (!ready(state)) {
             throw new BadInputException("run " + state.runId + " is " + state.status.name().toLowerCase().replace('_', ' ')
