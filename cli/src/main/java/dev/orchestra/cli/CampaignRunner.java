@@ -177,12 +177,15 @@ final class CampaignRunner {
         public void write(int b) throws IOException {
             log.write(b);
             if (b == '\n') {
-                String text = line.toString(StandardCharsets.UTF_8).replaceFirst("^\\[orchestra\\] ", "");
+                String text = line.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "")
+                        .replaceFirst("^\\[orchestra\\] ", "");
                 line.reset();
                 if (!text.isBlank()) {
                     progress.progress(name + ": " + text);
                 }
-            } else if (b != '\r') {
+            } else if (b == '\r') {
+                line.reset(); // a status line redrawn in place on a terminal: only the last one counts
+            } else {
                 line.write(b);
             }
         }
