@@ -137,7 +137,8 @@ class BatchTest {
                 "--dir", work.resolve("c").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("repos.txt:2: give SOURCE BRANCH").hasLineCount(1);
+        assertThat(result.err()).contains("repos.txt:2: give SOURCE BRANCH");
+        assertThat(CliRunner.errorLines(result)).hasSize(1);
         assertThat(work.resolve("c")).doesNotExist();
     }
 

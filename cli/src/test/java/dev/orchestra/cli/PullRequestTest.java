@@ -126,7 +126,8 @@ class PullRequestTest {
                 "--push", "mirror");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.err()).contains("moved since the pr gate approved").hasLineCount(1);
+        assertThat(refused.err()).contains("moved since the pr gate approved");
+        assertThat(CliRunner.errorLines(refused)).hasSize(1);
         assertThat(branch("orchestra/p2")).isNull();
 
         try (Git local = Git.open(repoDir.toFile())) {
@@ -224,9 +225,11 @@ class PullRequestTest {
                 "--run-id", "p7", "--push", "origin", "--pull-request", "--forge", "github");
 
         assertThat(noRemote.exitCode()).isEqualTo(2);
-        assertThat(noRemote.err()).contains("--push upstream: the repository has no such remote").hasLineCount(1);
+        assertThat(noRemote.err()).contains("--push upstream: the repository has no such remote");
+        assertThat(CliRunner.errorLines(noRemote)).hasSize(1);
         assertThat(unset.exitCode()).isEqualTo(2);
-        assertThat(unset.err()).contains("$GITHUB_TOKEN is not set").hasLineCount(1);
+        assertThat(unset.err()).contains("$GITHUB_TOKEN is not set");
+        assertThat(CliRunner.errorLines(unset)).hasSize(1);
         assertThat(repoDir.resolve(".orchestra/runs/p7")).doesNotExist();
         assertThat(repo.branch()).isEqualTo("main");
     }
