@@ -104,6 +104,8 @@ class PullRequestTest {
             assertThat(pull.labels()).containsExactly("orchestra");
         });
         assertThat(approved.err()).contains("opened pull request #1");
+        assertThat(published.path("seriesSha256").asText()).as("the hash of the bundle's patch series")
+                .isEqualTo(sha256(repoDir.resolve(".orchestra/runs/p1/bundle/patches")));
         assertThat(approved.out() + approved.err() + atGate.out() + atGate.err()).doesNotContain(TOKEN);
         assertThat(git.authorizations()).allMatch(auth -> auth.startsWith("Basic "));
     }
@@ -232,6 +234,16 @@ class PullRequestTest {
         assertThat(CliRunner.errorLines(unset)).hasSize(1);
         assertThat(repoDir.resolve(".orchestra/runs/p7")).doesNotExist();
         assertThat(repo.branch()).isEqualTo("main");
+    }
+
+    private static String sha256(Path patches) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (var files = Files.list(patches)) {
+            for (Path patch : files.sorted().toList()) {
+                digest.update(Files.readAllBytes(patch));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     private static Map<String, String> env(String token) {
