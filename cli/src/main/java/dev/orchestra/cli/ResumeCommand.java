@@ -52,6 +52,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--edited-plan", paramLabel = "FILE", description = "With --approve at the plan gate: use this edited plan.md.")
     Path editedPlan;
 
+    @Option(names = "--series", paramLabel = "SHA256",
+            description = "With --approve at the pr gate: the patch series' sha256 the gate showed (12+ hex digits); refused if the series is another.")
+    String series;
+
     @Option(names = "--by", paramLabel = "NAME", description = "Who decided (recorded with the decision; default: $USER).")
     String by;
 
@@ -70,6 +74,15 @@ final class ResumeCommand implements Callable<Integer> {
         RunState waiting;
         try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
             waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
+        }
+        if (series != null) {
+            if (answer == null || !answer.approved()) {
+                throw new BadInputException("--series goes with --approve");
+            }
+            try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+                dev.orchestra.engine.publish.SeriesApproval.require(reading.tree().repository(),
+                        reading.context().store().runDir(waiting.runId), waiting, series);
+            }
         }
         Sandbox sandbox = SandboxOption.ofRun(waiting, parent.env());
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,

@@ -85,8 +85,15 @@ class PullRequestTest {
         assertThat(branch("orchestra/p1")).as("nothing leaves before the pr gate").isNull();
         assertThat(forge.pulls()).isEmpty();
 
+        String shown = json(atGate).path("gateDetails").asText().replaceAll("(?s).*sha256 ([0-9a-f]{64}).*", "$1");
+        CliRunner.Result wrongSeries = orchestra(env(TOKEN), "resume", "--repo", repoDir.toString(), "--approve",
+                "--series", "0123456789abcdef", "--json");
+        assertThat(wrongSeries.exitCode()).as(wrongSeries.toString()).isEqualTo(2);
+        assertThat(wrongSeries.err()).contains("not the one approved");
+        assertThat(branch("orchestra/p1")).isNull();
+
         CliRunner.Result approved = orchestra(env(TOKEN), "resume", "--repo", repoDir.toString(), "--approve", "--by", "alice",
-                "--json");
+                "--series", shown.substring(0, 16), "--json");
 
         assertThat(approved.exitCode()).as(approved.toString()).isEqualTo(0);
         String head = localBranch("orchestra/p1");
