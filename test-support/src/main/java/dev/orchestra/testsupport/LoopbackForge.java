@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * It checks requests the way the forge's documented REST API does (method, path, authentication header, required JSON
  * fields, one open pull request per branch pair, the head branch must exist, the description's length) and answers
  * with the documented shapes, errors included. The pull requests live in memory; {@link #pulls()} shows them.
+ * The five forges share one file on purpose: their rules side by side show where their APIs differ.
  */
 public final class LoopbackForge implements AutoCloseable {
     /** The forges it speaks. */

@@ -117,6 +117,10 @@ public final class Publisher {
 
     private ForgeTarget target(PublishRequest request) {
         ForgeKind kind = request.forge() == null ? null : ForgeKind.parse(request.forge());
+        if (kind != null && request.forgeUrl() != null && request.forgeRepo() != null) { // the remote may be a path
+            return new ForgeTarget(kind, request.forgeUrl(), request.forgeRepo(),
+                    request.tokenEnv() != null ? request.tokenEnv() : kind.tokenEnv());
+        }
         String url = new BranchPush(repo, env).url(request.remote());
         ForgeTarget target = ForgeTarget.of(url, kind, request.forgeUrl(), request.tokenEnv());
         return request.forgeRepo() == null ? target
