@@ -61,7 +61,8 @@ class BatchTest {
             assertThat(campaign.resolve(row.path("bundle").asText()).resolve("bundle.json")).exists();
         }
         String html = Files.readString(campaign.resolve("rollup.html"));
-        assertThat(html).contains("app-1", "app-5", "missing").doesNotContain("<script", "style=", "<style");
+        assertThat(html).contains("app-1", "app-5", "missing").doesNotContain("<script", "style=", "<style")
+                .contains("<a href=\"repos/app-2/.orchestra/runs/batch-app-2/bundle/report.html\">app-2</a>");
         assertThat(Files.readString(campaign.resolve("ROLLUP.md"))).contains("**Repositories:** 6 (6 finished: 5 done");
         assertThat(campaign.resolve("rollup.css")).exists();
     }

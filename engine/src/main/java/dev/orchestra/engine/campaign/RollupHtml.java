@@ -65,7 +65,7 @@ final class RollupHtml {
                 + "<th>Patch</th><th>Time</th><th>Cost</th><th>Pull request</th><th>Rework</th></tr></thead>\n<tbody>\n");
         for (RollupRow r : c.repos()) {
             String outcome = outcome(r);
-            h.append("<tr><td class=\"name\">").append(esc(r.name())).append("</td><td><span class=\"badge ")
+            h.append("<tr><td class=\"name\">").append(nameCell(r)).append("</td><td><span class=\"badge ")
                     .append(cssClass(outcome)).append("\">").append(esc(outcome)).append("</span>")
                     .append(r.exitCode() == null ? "" : " <span class=\"exit\">exit " + r.exitCode() + "</span>")
                     .append(r.failure() == null ? "" : "<div class=\"why\">" + esc(shorten(r.failure())) + "</div>")
@@ -88,6 +88,16 @@ final class RollupHtml {
                     + "\">" + esc(r.rework()) + "</span>").append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** The repository's name, linked to its run's report when the bundle lies inside the rollup's folder. */
+    private static String nameCell(RollupRow r) {
+        String bundle = r.bundle();
+        if (bundle == null || bundle.startsWith("/") || bundle.contains("..") || bundle.contains("\\")
+                || bundle.contains(":") || !bundle.matches("[A-Za-z0-9._/-]+")) {
+            return esc(r.name());
+        }
+        return "<a href=\"" + esc(bundle) + "/report.html\">" + esc(r.name()) + "</a>";
     }
 
     private static void tests(StringBuilder h, RollupRow.Counts counts) {
