@@ -62,7 +62,8 @@ final class PublishOptions {
             throw new BadInputException("--forge-repo " + forgeRepo + ": use owner/name (GitLab: group/sub/name)");
         }
         if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new BadInputException("--token-env " + tokenEnv + ": the name of an environment variable, not a token");
+            throw new BadInputException("--token-env: give the name of an environment variable (letters, digits, '_'),"
+                    + " not a token; the value given is not shown");
         }
         List<String> given = labels == null ? List.of() : labels;
         for (String label : given) {
