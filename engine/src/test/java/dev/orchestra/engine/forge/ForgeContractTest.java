@@ -124,6 +124,20 @@ class ForgeContractTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ForgeKind.class)
+    void aForgeThatCannotBeReachedIsAFailureNotBadInput(ForgeKind kind) throws Exception {
+        LoopbackForge server = serve(kind);
+        ForgeTarget target = target(kind, server, repoPath(kind));
+        server.close();
+
+        ForgeFailure failure = catchThrowableOfType(ForgeFailure.class,
+                () -> Forges.of(target, Map.of(kind.tokenEnv(), TOKEN)).openOrUpdate(draft("b", false, List.of())));
+
+        assertThat(failure.getMessage()).contains(kind.label(), "could not be reached", "looking for an open pull request")
+                .doesNotContain(TOKEN);
+    }
+
     @org.junit.jupiter.api.Test
     void aMissingTokenIsBadInputBeforeAnyRequest() throws Exception {
         try (LoopbackForge server = serve(ForgeKind.GITHUB)) {
