@@ -134,7 +134,7 @@ class ForgeContractTest {
         ForgeFailure failure = catchThrowableOfType(ForgeFailure.class,
                 () -> Forges.of(target, Map.of(kind.tokenEnv(), TOKEN)).openOrUpdate(draft("b", false, List.of())));
 
-        assertThat(failure.getMessage()).contains(kind.label(), "could not be reached", "looking for an open pull request")
+        assertThat(failure.getMessage()).contains(kind.label(), "could not be reached", "looking for an open")
                 .doesNotContain(TOKEN);
     }
 
