@@ -32,6 +32,9 @@ final class ResumeCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     OrchestraCommand parent;
 
+    @picocli.CommandLine.Mixin
+    PublishOptions publishOptions;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "The run (default: the only unfinished one).")
     String runId;
 
@@ -49,6 +52,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--edited-plan", paramLabel = "FILE", description = "With --approve at the plan gate: use this edited plan.md.")
     Path editedPlan;
 
+    @Option(names = "--series", paramLabel = "SHA256",
+            description = "With --approve at the pr gate: the patch series' sha256 the gate showed (12+ hex digits); refused if the series is another.")
+    String series;
+
     @Option(names = "--by", paramLabel = "NAME", description = "Who decided (recorded with the decision; default: $USER).")
     String by;
 
@@ -61,20 +68,32 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GateAnswer answer = answer();
+        dev.orchestra.engine.publish.PublishRequest publish = publishOptions.request();
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
         RunState waiting;
         try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
             waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
         }
+        if (series != null) {
+            if (answer == null || !answer.approved()) {
+                throw new BadInputException("--series goes with --approve");
+            }
+            try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+                dev.orchestra.engine.publish.SeriesApproval.require(reading.tree().repository(),
+                        reading.context().store().runDir(waiting.runId), waiting, series);
+            }
+        }
         Sandbox sandbox = SandboxOption.ofRun(waiting, parent.env());
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
                      waiting.modelFlags, null, waiting.budget, waiting.spent, sandbox);
              RunLock lock = session.lockForChanges("resume")) {
+            new Publishing(session, parent.env()).check(publish);
             String id = waiting.runId;
             Orchestrator orchestrator = new Orchestrator(session.context(),
                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
             RunState state = orchestrator.resume(id, answer, validation);
+            new Publishing(session, parent.env()).after(state, publish);
             return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
         }
     }

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     OrchestraCommand parent;
 
+    @Mixin
+    PublishOptions publishOptions;
+
     @Option(names = "--workflow", paramLabel = "NAME|FILE",
             description = "A shipped workflow's name, one in the repository's .orchestra/workflows/, or a YAML file. "
                     + "Without it, the orchestrator model (--model) plans the task.")
@@ -101,9 +104,11 @@ final class RunCommand implements Callable<Integer> {
         Set<String> gatesNeeded = GateOption.parse(gates);
         Duration timeout = Durations.parse("--step-timeout", stepTimeout);
         String taskText = readTask(task);
+        dev.orchestra.engine.publish.PublishRequest publish = publishOptions.request();
         try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
                      Spent.NOTHING, sandbox);
              RunLock lock = session.lockForChanges("run")) {
+            new Publishing(session, parent.env()).check(publish);
             Plan plan = workflow == null ? null
                     : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
             if (plan == null) {
@@ -117,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
             Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
                     spec.commandLine().getErr()));
             RunState state = orchestrator.start(request);
+            new Publishing(session, parent.env()).after(state, publish);
             return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
         }
     }

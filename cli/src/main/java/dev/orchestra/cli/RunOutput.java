@@ -62,6 +62,7 @@ final class RunOutput {
         fields.put("summaryPath", existing(bundle.resolve("SUMMARY.md")));
         fields.put("summary", read(bundle.resolve("SUMMARY.md")));
         fields.put("metrics", RunMetrics.from(state));
+        fields.put("published", readJson(runDir.resolve(dev.orchestra.engine.publish.Publisher.FILE)));
         return fields;
     }
 
@@ -89,6 +90,14 @@ final class RunOutput {
             text.append("Plan: ").append(runDir.resolve("plan.md")).append('\n');
             text.append("Answer with: orchestra resume --run-id ").append(state.runId).append(" --approve | --reject\n");
         }
+        Object published = readJson(runDir.resolve(dev.orchestra.engine.publish.Publisher.FILE));
+        if (published instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            text.append("Pushed: ").append(node.path("branch").asText()).append(" to ").append(node.path("remote").asText())
+                    .append('\n');
+            if (node.path("pullRequest").isObject()) {
+                text.append("Pull request: ").append(node.path("pullRequest").path("url").asText()).append('\n');
+            }
+        }
         if (Files.isDirectory(runDir.resolve("bundle"))) {
             text.append("Bundle: ").append(runDir.resolve("bundle")).append('\n');
             text.append("Report: ").append(runDir.resolve("bundle").resolve("report.html")).append('\n');
@@ -106,6 +115,15 @@ final class RunOutput {
             return Json.MAPPER.readValue(request.toFile(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             return Map.of();
+        }
+    }
+
+    /** A JSON file Orchestra wrote in the run folder, as a tree; null when it is missing or unreadable. */
+    private static Object readJson(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Json.MAPPER.readTree(file.toFile()) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

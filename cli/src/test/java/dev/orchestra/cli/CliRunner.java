@@ -21,6 +21,11 @@ public final class CliRunner {
         }
     }
 
+    /** The lines of a command's stderr that report an error ({@code orchestra: ...}), without its progress lines. */
+    public static java.util.List<String> errorLines(Result result) {
+        return result.err().lines().filter(line -> line.startsWith("orchestra: ")).toList();
+    }
+
     /** Runs the command line in this JVM with the given environment. */
     public static Result run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package dev.orchestra.engine.run;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
+import dev.orchestra.engine.publish.PrGateSeries;
 import java.time.Instant;
 
 /**
@@ -138,7 +139,8 @@ public final class Orchestrator {
             new FixLoop(context).handle(state, breakage);
             return;
         }
-        String details = new Landing(context).landedSummary(state) + "\n" + validations.summary(state);
+        String details = new Landing(context).landedSummary(state) + "\n" + validations.summary(state) + "\n"
+                + PrGateSeries.shown(context, state);
         if (gatesOfRun.pass(state, "pr", "Ready for review: accept the result?", details)) {
             state.phase = Phase.FINALIZE;
         }
