@@ -107,6 +107,24 @@ class RunTransferTest {
     }
 
     @Test
+    void aWorkspaceThatWentFurtherTakesTheExportedStateBackAndGoesOnFromThere() throws Exception {
+        startAndApprovePlan(first);
+        Path archive = outside.resolve("r1.orchestra");
+        orchestra("export", "--repo", first.toString(), "--run-id", "r1", "--to", archive.toString());
+        orchestra("import", "--repo", second.toString(), "--from", archive.toString());
+        CliRunner.Result further = orchestra("resume", "--repo", second.toString(), "--run-id", "r1", "--approve", "--json");
+        assertThat(json(further).get("waitingFor").asText()).as(further.toString()).isEqualTo("pr");
+        assertThat(new TestRepo(second).branch()).isEqualTo("orchestra/r1");
+
+        CliRunner.Result back = orchestra("import", "--repo", second.toString(), "--from", archive.toString(), "--json");
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(json(back).get("waitingFor").asText()).isEqualTo("patch");
+        JsonNode done = json(finish(second));
+        assertThat(done.get("status").asText()).isEqualTo("done");
+        assertThat(new TestRepo(second).log("orchestra/r1")).hasSize(2);
+    }
+
+    @Test
     void aCloneWithoutTheBaseCommitRefusesTheRunAndChangesNothing(@TempDir Path other) throws Exception {
         startAndApprovePlan(first);
         Path archive = outside.resolve("r1.orchestra");

@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -59,12 +61,14 @@ public final class RunImport {
         try (ZipFile zip = open(file)) {
             RunArchive archive = manifest(file, zip);
             String state = text(zip, RunArchive.RUN + "state.json", file);
-            check(file, archive, state);
+            verify(file, archive, state);
             Path runDir = tree.dir().resolve(".orchestra").resolve("runs").resolve(archive.runId());
             if (unchanged(runDir, state, archive)) {
                 return new Outcome(archive, true);
             }
+            check(file, archive);
             Path staged = stage(zip, runDir, file);
+            detachFromRunBranch(archive.runId());
             fetchRefs(zip, archive);
             replace(runDir, staged);
             tree.excludeRunFolders();
@@ -105,7 +109,7 @@ public final class RunImport {
         return archive;
     }
 
-    private void check(Path file, RunArchive archive, String state) throws IOException {
+    private void verify(Path file, RunArchive archive, String state) throws IOException {
         String runId = archive.runId();
         if (!new StateSignature(key).verify(runId, state)) {
             throw new BadInputException("--from " + file + ": run " + runId + "'s state was not written with this operator's"
@@ -115,6 +119,10 @@ public final class RunImport {
         if (!runId.equals(fields.path("runId").asText()) || !archive.baseCommit().equals(fields.path("baseCommit").asText())) {
             throw new BadInputException("--from " + file + ": its manifest and its state.json name different runs");
         }
+    }
+
+    private void check(Path file, RunArchive archive) throws IOException {
+        String runId = archive.runId();
         if (!tree.repository().getObjectDatabase().has(ObjectId.fromString(archive.baseCommit()))) {
             throw new BadInputException("--from " + file + ": this clone lacks the run's base commit "
                     + archive.baseCommit().substring(0, 10) + "; import into a clone of the same repository, with history");
@@ -122,10 +130,25 @@ public final class RunImport {
         new RunFolders(tree.dir(), new TrackedFiles(tree.repository())).problem(runId).ifPresent(why -> {
             throw new BadInputException("--from " + file + ": run " + runId + " cannot be put here: " + why);
         });
-        String runBranch = "orchestra/" + runId;
-        if (runBranch.equals(tree.currentBranch())) {
-            throw new BadInputException("--from " + file + ": " + runBranch + " is checked out here; check out the base"
-                    + " commit first (e.g. 'git checkout --detach'), and the run's resume checks the branch out again");
+        if (("orchestra/" + runId).equals(tree.currentBranch())) {
+            tree.requireClean("importing run " + runId + " (its branch is checked out here)");
+        }
+    }
+
+    /**
+     * An older copy of the run has its branch checked out here: HEAD lets go of it (files untouched), so that its ref
+     * can move; the run's resume checks the branch out again.
+     */
+    private void detachFromRunBranch(String runId) throws IOException {
+        if (!("orchestra/" + runId).equals(tree.currentBranch())) {
+            return;
+        }
+        RefUpdate detach = tree.repository().updateRef(Constants.HEAD, true);
+        detach.setNewObjectId(ObjectId.fromString(tree.head()));
+        detach.disableRefLog();
+        RefUpdate.Result result = detach.forceUpdate();
+        if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.NEW) {
+            throw new IOException("cannot detach HEAD from orchestra/" + runId + ": " + result);
         }
     }
 
