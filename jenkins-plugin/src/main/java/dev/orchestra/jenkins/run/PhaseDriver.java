@@ -72,7 +72,8 @@ public final class PhaseDriver implements Serializable {
             case "running" -> resumeOnce(out);
             case "waiting_gate" -> atGate(out, occurrence);
             case "waiting_validation" -> args.hasBody ? new RunBody()
-                    : new Fail(out, "the run waits for its validation hook, but this orchestrate step has no body to run it");
+                    : new Fail(out, "the run waits for its tests: call orchestrateWithTests(phase: '" + args.phase.argument()
+                            + "', ...) { your tests } (or start the run with noTests: true)");
             case "escalated" -> new Finish(out, true, "Orchestra escalated run " + out.text("runId")
                     + " to a human: " + out.why());
             case "budget_exhausted" -> new Fail(out, "budget exhausted: " + out.why());
