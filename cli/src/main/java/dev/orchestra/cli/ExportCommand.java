@@ -7,7 +7,6 @@ import dev.orchestra.engine.transfer.RunArchive;
 import dev.orchestra.engine.transfer.RunExport;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
             RunArchive archive = new RunExport(session.tree().repository(), store.runDir(runId))
                     .writeTo(runId, state.baseCommit, to);
             session.context().progress("exported run " + runId + " (" + archive.refs().size() + " refs) to " + to);
-            return TransferOutput.print(new RunOutput(store), state, Map.of("exportPath", to.toAbsolutePath().toString()),
+            return TransferOutput.print(new RunOutput(store), state, result -> result.withExportPath(to.toAbsolutePath().toString()),
                     common.json, spec.commandLine().getOut());
         }
     }

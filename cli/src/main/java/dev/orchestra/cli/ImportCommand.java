@@ -7,7 +7,6 @@ import dev.orchestra.engine.transfer.RunImport;
 import dev.orchestra.engine.trust.RunKey;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
                     : "imported run " + runId + " (" + outcome.archive().refs().size() + " refs)");
             RunStore store = session.context().store();
             RunState state = store.load(runId);
-            return TransferOutput.print(new RunOutput(store), state, Map.of("imported", !outcome.unchanged()),
+            return TransferOutput.print(new RunOutput(store), state, result -> result.withImported(!outcome.unchanged()),
                     common.json, spec.commandLine().getOut());
         }
     }
