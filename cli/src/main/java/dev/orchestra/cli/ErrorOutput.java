@@ -2,13 +2,12 @@ package dev.orchestra.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orchestra.contract.CliError;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a command that fails says so: one line {@code orchestra: ...} on stderr and, under {@code --json}, exactly one
@@ -60,11 +59,9 @@ final class ErrorOutput {
             err.println(nextLine);
         }
         if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", first);
-            error.put("exitCode", exitCode);
             try {
-                out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(error));
+                out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(new CliError(first, exitCode)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Runs a team of coding agents on a git branch: plan, delegate, integrate, validate, bundle.",
         subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, DemoCommand.class,
-                WorkflowsCommand.class, ReplayCommand.class, PublishCommand.class, BatchCommand.class, RollupCommand.class, ReworkCommand.class},
+                WorkflowsCommand.class, ReplayCommand.class, PublishCommand.class, BatchCommand.class, RollupCommand.class,
+                ReworkCommand.class, ExportCommand.class, ImportCommand.class},
         footer = {"", ExitCodes.HELP, "",
                 "Every command takes --json: exactly one JSON object on stdout, progress on stderr."})
 public final class OrchestraCommand {

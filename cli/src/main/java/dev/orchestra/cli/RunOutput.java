@@ -1,6 +1,7 @@
 package dev.orchestra.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchestra.contract.RunResult;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
@@ -39,31 +40,30 @@ final class RunOutput {
         return state.status.exitCode();
     }
 
-    Map<String, Object> fields(RunState state) {
+    /** The run as the {@code --json} contract describes it. */
+    RunResult result(RunState state) {
         Path runDir = store.runDir(state.runId).toAbsolutePath();
         Path bundle = runDir.resolve("bundle");
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("runId", state.runId);
-        fields.put("status", state.status.name().toLowerCase());
-        fields.put("exitCode", state.status.exitCode());
-        fields.put("phase", state.phase.name().toLowerCase());
-        fields.put("waitingFor", state.waitingFor);
         Map<String, Object> gate = gateRequest(runDir, state);
-        fields.put("gateQuestion", gate.get("question"));
-        fields.put("gateDetails", gate.get("details"));
-        fields.put("branch", state.runBranch);
-        fields.put("baseCommit", state.baseCommit);
-        fields.put("failure", state.failure);
-        fields.put("runDir", runDir.toString());
-        fields.put("planPath", runDir.resolve("plan.md").toString());
-        fields.put("plan", read(runDir.resolve("plan.md")));
-        fields.put("bundlePath", Files.isDirectory(bundle) ? bundle.toString() : null);
-        fields.put("reportPath", existing(bundle.resolve("report.html")));
-        fields.put("summaryPath", existing(bundle.resolve("SUMMARY.md")));
-        fields.put("summary", read(bundle.resolve("SUMMARY.md")));
-        fields.put("metrics", RunMetrics.from(state));
-        fields.put("published", readJson(runDir.resolve(dev.orchestra.engine.publish.Publisher.FILE)));
-        return fields;
+        return new RunResult(state.runId, state.status.name().toLowerCase(), state.status.exitCode(),
+                state.phase.name().toLowerCase(), state.waitingFor, text(gate.get("question")), text(gate.get("details")),
+                state.runBranch, state.baseCommit, state.failure, runDir.toString(), runDir.resolve("plan.md").toString(),
+                read(runDir.resolve("plan.md")), Files.isDirectory(bundle) ? bundle.toString() : null,
+                existing(bundle.resolve("report.html")), existing(bundle.resolve("SUMMARY.md")),
+                read(bundle.resolve("SUMMARY.md")), RunMetrics.from(state),
+                readJson(runDir.resolve(dev.orchestra.engine.publish.Publisher.FILE)), null, null);
+    }
+
+    Map<String, Object> fields(RunState state) {
+        return fields(result(state));
+    }
+
+    static Map<String, Object> fields(RunResult result) {
+        return Json.MAPPER.convertValue(result, new TypeReference<LinkedHashMap<String, Object>>() {});
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     String humanSummary(RunState state) {

@@ -1,12 +1,15 @@
 package dev.orchestra.jenkins;
 
+import dev.orchestra.jenkins.form.FormChecks;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Defaults for every {@code orchestrate} step: the model, its base URL, the key's credential, and a price table.
@@ -58,7 +61,28 @@ public class OrchestraConfiguration extends GlobalConfiguration {
         save();
     }
 
+    @Override
+    public String getDisplayName() {
+        return StepTexts.get("OrchestraConfiguration.DisplayName");
+    }
+
+    @POST
     public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
         return ApiKeyCredentials.choices(null, credentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+        return ApiKeyCredentials.check(null, value);
+    }
+
+    @POST
+    public FormValidation doCheckModel(@QueryParameter String value) {
+        return ApiKeyCredentials.mayConfigure(null) ? FormValidationOf.problem(FormChecks.model(value)) : FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckPrices(@QueryParameter String value) {
+        return ApiKeyCredentials.mayConfigure(null) ? FormValidationOf.problem(FormChecks.prices(value)) : FormValidation.ok();
     }
 }

@@ -3,13 +3,18 @@ package dev.orchestra.jenkins;
 import dev.orchestra.jenkins.run.Phase;
 import dev.orchestra.jenkins.run.StepArguments;
 import hudson.FilePath;
-import hudson.model.Cause;
 import hudson.model.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** The step's arguments with the global defaults applied, and the files the command line reads them from. */
 final class StepInputs {
+    /**
+     * Who approved a gate when the Jenkinsfile did not say: never the build's starter, who did not approve anything.
+     * The {@code input} step's {@code submitterParameter} is the approver.
+     */
+    static final String NOT_RECORDED = "not recorded";
+
     private StepInputs() {}
 
     static StepArguments arguments(OrchestrateStep step, OrchestraConfiguration config, Run<?, ?> build,
@@ -31,10 +36,11 @@ final class StepInputs {
                 .maxModelCalls(step.getMaxModelCalls())
                 .maxMinutes(step.getMaxMinutes())
                 .junitResults(step.getJunitResults())
-                .approvedBy(approver(step, build))
+                .approvedBy(StepArguments.firstGiven(step.getApprovedBy(), NOT_RECORDED))
                 .gate(step.getGate())
                 .hasPlan(step.getPlan() != null && !step.getPlan().isBlank())
                 .hasBody(hasBody)
+                .noTests(step.isNoTests())
                 .hasApiKey(hasApiKey)
                 .check();
     }
@@ -55,11 +61,6 @@ final class StepInputs {
     /** The global price table, written for {@code --prices}. */
     static String pricesFile(OrchestraConfiguration config, FilePath folder) throws IOException, InterruptedException {
         return write(folder, "prices.yml", config.getPrices());
-    }
-
-    private static String approver(OrchestrateStep step, Run<?, ?> build) {
-        Cause.UserIdCause user = build.getCause(Cause.UserIdCause.class);
-        return StepArguments.firstGiven(step.getApprovedBy(), user == null ? null : user.getUserId(), "jenkins");
     }
 
     private static String write(FilePath folder, String name, String text) throws IOException, InterruptedException {

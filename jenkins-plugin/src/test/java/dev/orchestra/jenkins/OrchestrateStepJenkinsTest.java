@@ -30,8 +30,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The step in a real Jenkins (run with ./mvnw -Pjenkins): the three gates, a rejection, failing tests fixed by the
- * loop, the key, the configuration (its form and JCasC), an agent.
+ * The steps in a real Jenkins (run with ./mvnw -Pjenkins): the three gates, a rejection, failing tests fixed by the
+ * loop, the key, the configuration (its form and JCasC), an agent, the body rules, an interrupted body.
  */
 @WithJenkins
 class OrchestrateStepJenkinsTest {
@@ -57,10 +57,10 @@ class OrchestrateStepJenkinsTest {
         WorkflowJob job = job(r, """
                 def run = orchestrate phase: 'plan', workflow: 'touch'
                 def plan = input id: 'Plan', message: 'Approve the plan?', parameters: [text(name: 'plan', defaultValue: run.plan)]
-                def r = orchestrate(phase: 'implement', plan: plan) { sh 'true' }
+                def r = orchestrateWithTests(phase: 'implement', plan: plan) { sh 'true' }
                 echo "waits at ${r.waitingFor}: ${r.summary}"
                 input id: 'Patch', message: 'Land the patches?'
-                r = orchestrate(phase: 'implement', gate: 'patch') { sh 'true' }
+                r = orchestrateWithTests(phase: 'implement', gate: 'patch') { sh 'true' }
                 echo "waits at ${r.waitingFor}, landed: ${readFile('DONE.txt').trim()}"
                 input id: 'Pr', message: 'Open the pull request?'
                 def fin = orchestrate phase: 'finalize'
@@ -114,10 +114,10 @@ class OrchestrateStepJenkinsTest {
                       sh 'git init -q -b main . && git config user.email ci@example.invalid && git config user.name CI && git add -A && git commit -qm initial'
                       def run = orchestrate phase: 'plan', workflow: '%s', model: 'openai:gpt-4o-mini', baseUrl: '%s/v1', credentialsId: 'model-key'
                       input id: 'Plan', message: 'Approve the plan?'
-                      run = orchestrate(phase: 'implement', credentialsId: 'model-key') { sh '%s' }
+                      run = orchestrateWithTests(phase: 'implement', credentialsId: 'model-key') { sh '%s' }
                       while (run.waitingFor == 'patch') {
                         input id: "Patch${run.metrics.fixIterations}", message: "Land round ${run.metrics.fixIterations}?"
-                        run = orchestrate(phase: 'implement', gate: 'patch', credentialsId: 'model-key') { sh '%s' }
+                        run = orchestrateWithTests(phase: 'implement', gate: 'patch', credentialsId: 'model-key') { sh '%s' }
                       }
                       echo "at the ${run.waitingFor} gate after ${run.metrics.fixIterations} fix: ${run.metrics.testsAfter.passed} passed, ${run.metrics.testsAfter.failed} failed"
                       input id: 'Pr', message: 'Open the pull request?'
@@ -133,7 +133,7 @@ class OrchestrateStepJenkinsTest {
                 b.getAction(InputAction.class).getExecution(gate[0]).proceed(null);
             }
             r.assertBuildStatusSuccess(r.waitForCompletion(b));
-            r.assertLogContains("orchestrate: the validation hook failed", b);
+            r.assertLogContains("orchestrate: the tests failed", b);
             r.assertLogContains("at the pr gate after 1 fix: 1 passed, 0 failed", b);
             r.assertLogContains("finalized: done, tests pass: true", b);
             r.assertLogNotContains(KEY, b);
@@ -217,6 +217,46 @@ class OrchestrateStepJenkinsTest {
                 + "def run = orchestrate phase: 'run', workflow: 'touch'\necho \"status ${run.status}\"\n}", true));
         WorkflowRun b = r.buildAndAssertSuccess(job);
         r.assertLogContains("status done", b);
-        r.assertLogContains("cache/orchestra/", b);
+        r.assertLogContains("@tmp/orchestra-cli/orchestra-", b);
+    }
+
+    @Test
+    void pipelineRefusesABodyOnOrchestrateAndACallOfOrchestrateWithTestsWithoutOne(JenkinsRule r) throws Exception {
+        WorkflowJob job = job(r, "orchestrate(phase: 'run', workflow: 'touch') { sh 'true' }");
+        r.assertLogContains("Expected named arguments", r.buildAndAssertStatus(Result.FAILURE, job));
+        WorkflowJob other = r.createProject(WorkflowJob.class, "q");
+        other.setDefinition(new CpsFlowDefinition("node {\n" + REPO + "orchestrateWithTests(phase: 'run', workflow: 'touch')\n}", true));
+        r.assertLogContains("orchestrateWithTests step must be called with a body", r.buildAndAssertStatus(Result.FAILURE, other));
+    }
+
+    @Test
+    void aPhaseThatRunsNoTestsIsRefusedByOrchestrateWithTestsNamingTheCallToUse(JenkinsRule r) throws Exception {
+        WorkflowJob job = job(r, "orchestrateWithTests(phase: 'plan', workflow: 'touch') { sh 'true' }");
+        r.assertLogContains("orchestrateWithTests: phase 'plan' runs no tests: call orchestrate phase: 'plan'",
+                r.buildAndAssertStatus(Result.FAILURE, job));
+    }
+
+    @Test
+    void anInterruptedBodyAbortsTheStepAndNeverReachesTheRunAsFailingTests(JenkinsRule r) throws Exception {
+        WorkflowJob job = job(r, """
+                timeout(time: 10, unit: 'SECONDS') {
+                  orchestrateWithTests(phase: 'run', workflow: 'touch') { sh 'sleep 120' }
+                }
+                """);
+        WorkflowRun b = r.buildAndAssertStatus(Result.ABORTED, job);
+        r.assertLogNotContains("orchestrate: the tests failed", b);
+    }
+
+    @Test
+    void anApprovalWithoutApprovedByIsRecordedAsNotRecorded(JenkinsRule r) throws Exception {
+        WorkflowJob job = job(r, """
+                orchestrate phase: 'plan', workflow: 'touch', noTests: true
+                orchestrate phase: 'implement'
+                """);
+        WorkflowRun b = r.buildAndAssertSuccess(job);
+        r.assertLogContains("recorded as 'not recorded'", b);
+        String state = r.jenkins.getWorkspaceFor(job).child(".orchestra/runs/jenkins-p-1/state.json").readToString();
+        assertTrue(state.contains("\"not recorded\""), state);
+        assertFalse(state.contains("SYSTEM"), "never the user who started the build");
     }
 }

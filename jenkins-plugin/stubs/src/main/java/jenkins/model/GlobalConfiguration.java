@@ -3,5 +3,6 @@ package jenkins.model;
 
 public abstract class GlobalConfiguration {
     public synchronized void load() { throw new UnsupportedOperationException("stub"); }
+    public String getDisplayName() { throw new UnsupportedOperationException("stub"); }
     public synchronized void save() { throw new UnsupportedOperationException("stub"); }
 }

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The command line's stderr on its way to the build log: line by line, with every secret replaced by
@@ -14,14 +14,17 @@ public final class CliStderr extends OutputStream {
     static final String MASK = "****";
 
     private final OutputStream log;
-    private final List<String> secrets;
+    private final Pattern secrets;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private volatile String lastError;
 
-    /** @param secrets values never to show; blank ones are ignored */
-    public CliStderr(OutputStream log, List<String> secrets) {
+    /**
+     * @param secrets what never to show (on Jenkins, the credentials plugins' own pattern for the step's secrets, which
+     *                also matches their quoted forms), or null for none
+     */
+    public CliStderr(OutputStream log, Pattern secrets) {
         this.log = log;
-        this.secrets = secrets.stream().filter(s -> s != null && !s.isBlank()).toList();
+        this.secrets = secrets;
     }
 
     @Override
@@ -68,10 +71,6 @@ public final class CliStderr extends OutputStream {
     }
 
     String mask(String text) {
-        String masked = text;
-        for (String secret : secrets) {
-            masked = masked.replace(secret, MASK);
-        }
-        return masked;
+        return secrets == null ? text : secrets.matcher(text).replaceAll(MASK);
     }
 }

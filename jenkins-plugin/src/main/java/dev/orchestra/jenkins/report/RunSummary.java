@@ -47,7 +47,7 @@ public final class RunSummary implements Serializable {
      * @param reportArchived whether {@code report.html} was archived
      */
     public static RunSummary of(String runId, String phase, CliOutput out, String bundleJson, boolean reportArchived) {
-        Map<String, Object> metrics = out == null ? Map.of() : out.object("metrics");
+        Map<String, Object> metrics = out == null ? Map.of() : out.metrics();
         Map<String, Object> total = map(metrics.get("total"));
         return new RunSummary(runId, phase, out == null || out.status() == null ? "error" : out.status(),
                 steps(bundleJson), tests(map(metrics.get("testsBefore"))), tests(map(metrics.get("testsAfter"))),

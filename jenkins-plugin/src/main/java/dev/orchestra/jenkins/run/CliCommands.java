@@ -40,7 +40,7 @@ public final class CliCommands {
         option(cmd, "--max-model-calls", args.maxModelCalls);
         option(cmd, "--max-minutes", args.maxMinutes);
         option(cmd, "--prices", pricesFile);
-        if (args.hasBody) {
+        if (args.testsOutside()) {
             cmd.add("--validate-external");
             junit(cmd);
         }
@@ -73,6 +73,31 @@ public final class CliCommands {
         cmd.add(Integer.toString(exitCode));
         junit(cmd);
         return cmd;
+    }
+
+    /** {@code orchestra export}: the run as one file, to carry it to the next {@code node} block. */
+    public List<String> export(String file) {
+        List<String> cmd = command("export");
+        cmd.add("--to");
+        cmd.add(file);
+        return cmd;
+    }
+
+    /** {@code orchestra import}: the run a previous {@code node} block exported. */
+    public static List<String> importFrom(String file) {
+        return new ArrayList<>(List.of("import", "--json", "--from", file));
+    }
+
+    /**
+     * A command line as the build log shows it: the user name and password of a URL (a base URL may carry them)
+     * replaced by {@code ****}. The key is never among the arguments.
+     */
+    public static String display(List<String> arguments) {
+        StringBuilder line = new StringBuilder("orchestra");
+        for (String argument : arguments) {
+            line.append(' ').append(argument.replaceAll("(?<=://)[^/@\\s]+@", "****@"));
+        }
+        return line.toString();
     }
 
     private List<String> command(String name) {

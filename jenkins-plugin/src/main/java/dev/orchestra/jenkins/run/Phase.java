@@ -49,9 +49,9 @@ public enum Phase {
     /** How a Jenkinsfile answers a gate: the step call that approves it. */
     static String callThatAnswers(String gate) {
         return switch (gate) {
-            case "plan" -> "orchestrate phase: 'implement'";
-            case "patch" -> "orchestrate phase: 'implement', gate: 'patch'";
-            default -> "orchestrate phase: 'finalize'";
+            case "plan" -> "phase: 'implement'";
+            case "patch" -> "phase: 'implement', gate: 'patch'";
+            default -> "phase: 'finalize'";
         };
     }
 

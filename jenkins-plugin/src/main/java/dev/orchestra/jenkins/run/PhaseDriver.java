@@ -62,7 +62,7 @@ public final class PhaseDriver implements Serializable {
             return new Fail(out, out.errorLine() != null ? out.errorLine() : "orchestra exited with code "
                     + out.exitCode() + " and its result names no status");
         }
-        String occurrence = "waiting_gate".equals(status) ? out.text("waitingFor") + "#" + out.fixIterations() : null;
+        String occurrence = "waiting_gate".equals(status) ? out.waitingFor() + "#" + out.fixIterations() : null;
         if (!looked) {
             looked = true;
             waitingAtStart = occurrence;
@@ -72,11 +72,12 @@ public final class PhaseDriver implements Serializable {
             case "running" -> resumeOnce(out);
             case "waiting_gate" -> atGate(out, occurrence);
             case "waiting_validation" -> args.hasBody ? new RunBody()
-                    : new Fail(out, "the run waits for its validation hook, but this orchestrate step has no body to run it");
-            case "escalated" -> new Finish(out, true, "Orchestra escalated run " + out.text("runId")
+                    : new Fail(out, "the run waits for its tests: call orchestrateWithTests(phase: '" + args.phase.argument()
+                            + "', ...) { your tests } (or start the run with noTests: true)");
+            case "escalated" -> new Finish(out, true, "Orchestra escalated run " + out.runId()
                     + " to a human: " + out.why());
             case "budget_exhausted" -> new Fail(out, "budget exhausted: " + out.why());
-            case "rejected" -> new Fail(out, "run " + out.text("runId") + " was rejected: " + out.why());
+            case "rejected" -> new Fail(out, "run " + out.runId() + " was rejected: " + out.why());
             case "failed" -> new Fail(out, out.why());
             default -> new Fail(out, "orchestra reported an unknown status '" + status + "'");
         };
@@ -89,7 +90,7 @@ public final class PhaseDriver implements Serializable {
 
     private NextMove resumeOnce(CliOutput out) {
         if (resumed) {
-            return new Fail(out, "run " + out.text("runId") + " is still marked running after a resume: " + out.why());
+            return new Fail(out, "run " + out.runId() + " is still marked running after a resume: " + out.why());
         }
         resumed = true;
         return call(new CliCommands(args).resume());
@@ -101,7 +102,7 @@ public final class PhaseDriver implements Serializable {
      * any gate after a crashed run was resumed) ends the call, so that the Jenkinsfile asks a human.
      */
     private NextMove atGate(CliOutput out, String occurrence) {
-        String gate = out.text("waitingFor");
+        String gate = out.waitingFor();
         if (approved.contains(occurrence)) {
             return new Fail(out, "the run still waits at the " + gate + " gate after it was approved");
         }
@@ -115,7 +116,7 @@ public final class PhaseDriver implements Serializable {
         String mine = args.answeredGate();
         if (mine == null) {
             return args.phase == Phase.PLAN ? new Finish(out, false, null)
-                    : new Fail(out, "run " + out.text("runId") + " was started with gates and waits at the " + gate
+                    : new Fail(out, "run " + out.runId() + " was started with gates and waits at the " + gate
                             + " gate: answer it with " + Phase.callThatAnswers(gate) + ", not phase 'run'");
         }
         int answers = Phase.GATES.indexOf(mine);

@@ -23,7 +23,7 @@ public final class StepArguments implements Serializable {
     String model;
     String baseUrl;
     Integer maxFixIterations;
-    Long maxTokens;
+    Integer maxTokens;
     Double maxCost;
     Integer maxModelCalls;
     Integer maxMinutes;
@@ -32,6 +32,7 @@ public final class StepArguments implements Serializable {
     String gate;
     boolean hasPlan;
     boolean hasBody;
+    boolean noTests;
     boolean hasApiKey;
     boolean hasPrices;
 
@@ -43,7 +44,7 @@ public final class StepArguments implements Serializable {
     public StepArguments model(String value) { model = blankToNull(value); return this; }
     public StepArguments baseUrl(String value) { baseUrl = blankToNull(value); return this; }
     public StepArguments maxFixIterations(Integer value) { maxFixIterations = value; return this; }
-    public StepArguments maxTokens(Long value) { maxTokens = value; return this; }
+    public StepArguments maxTokens(Integer value) { maxTokens = value; return this; }
     public StepArguments maxCost(Double value) { maxCost = value; return this; }
     public StepArguments maxModelCalls(Integer value) { maxModelCalls = value; return this; }
     public StepArguments maxMinutes(Integer value) { maxMinutes = value; return this; }
@@ -51,6 +52,7 @@ public final class StepArguments implements Serializable {
     public StepArguments gate(String value) { gate = blankToNull(value); return this; }
     public StepArguments hasPlan(boolean value) { hasPlan = value; return this; }
     public StepArguments hasBody(boolean value) { hasBody = value; return this; }
+    public StepArguments noTests(boolean value) { noTests = value; return this; }
     public StepArguments hasApiKey(boolean value) { hasApiKey = value; return this; }
     public StepArguments hasPrices(boolean value) { hasPrices = value; return this; }
 
@@ -82,6 +84,20 @@ public final class StepArguments implements Serializable {
     public String runId() { return runId; }
     public String task() { return task; }
     public boolean hasBody() { return hasBody; }
+
+    /** The step's name in messages: {@code orchestrateWithTests} when it has a body, else {@code orchestrate}. */
+    public String stepName() {
+        return hasBody ? "orchestrateWithTests" : "orchestrate";
+    }
+
+    /**
+     * Whether the run this call starts waits for the Jenkinsfile's tests ({@code --validate-external}): a plan phase
+     * unless {@code noTests}, since the later {@code orchestrateWithTests} calls run them; a run phase when the step has
+     * a body to run them.
+     */
+    public boolean testsOutside() {
+        return phase == Phase.PLAN ? !noTests : phase == Phase.RUN && hasBody;
+    }
     public String approvedBy() { return approvedBy; }
 
     /**
@@ -112,6 +128,7 @@ public final class StepArguments implements Serializable {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             throw new BadStepArgumentException("runId '" + runId + "': only letters, digits, '.', '-' and '_'");
         }
+        checkBody();
         checkGate();
         checkStartOnly();
         positive("maxFixIterations", maxFixIterations, true);
@@ -144,6 +161,18 @@ public final class StepArguments implements Serializable {
                 throw new BadStepArgumentException(argument[0] + ": set when the run starts (phase 'plan'); phase '"
                         + phase.argument() + "' continues the run as it was started");
             }
+        }
+    }
+
+    /** Pipeline requires a body on every call of a step that takes one, and refuses one elsewhere: one step per need. */
+    private void checkBody() {
+        if (hasBody && (phase == Phase.PLAN || phase == Phase.FINALIZE)) {
+            throw new BadStepArgumentException("phase '" + phase.argument() + "' runs no tests: call orchestrate phase: '"
+                    + phase.argument() + "' (the step without a body)");
+        }
+        if (noTests && phase != Phase.PLAN) {
+            throw new BadStepArgumentException("noTests: set when the run starts (phase 'plan'); phase 'run' runs no"
+                    + " tests when called as orchestrate, without a body");
         }
     }
 

@@ -13,7 +13,7 @@ class CliCommandsTest {
     void runPhasePassesEveryGivenOptionAndNoGates() {
         StepArguments args = new StepArguments().phase(Phase.RUN).runId("nightly-1").workflow("wf.yml")
                 .model("openai:gpt-4o").baseUrl("http://127.0.0.1:8080/v1").hasApiKey(true).maxFixIterations(2)
-                .maxTokens(100000L).maxCost(2.5).maxModelCalls(40).maxMinutes(30).hasBody(true)
+                .maxTokens(100000).maxCost(2.5).maxModelCalls(40).maxMinutes(30).hasBody(true)
                 .junitResults("a/*.xml, b/*.xml").check();
         assertEquals(List.of("run", "--json", "--run-id", "nightly-1", "--gates", "none", "--workflow", "wf.yml",
                 "--task", "@/tmp/task.md", "--model", "openai:gpt-4o", "--base-url", "http://127.0.0.1:8080/v1",
@@ -24,10 +24,42 @@ class CliCommandsTest {
     }
 
     @Test
-    void withoutABodyNoValidationIsAskedForAndUnsetOptionsAreLeftOut() {
+    void aPlannedRunWaitsForTheLaterCallsTestsUnlessItHasNone() {
         List<String> cmd = new CliCommands(new StepArguments().phase(Phase.PLAN).runId("r").check()).start(null, null);
-        assertEquals(List.of("run", "--json", "--run-id", "r", "--gates", "plan,patch,pr"), cmd);
-        assertFalse(cmd.contains("--validate-external"));
+        assertEquals(List.of("run", "--json", "--run-id", "r", "--gates", "plan,patch,pr", "--validate-external",
+                "--junit", StepArguments.DEFAULT_JUNIT), cmd);
+        assertEquals(List.of("run", "--json", "--run-id", "r", "--gates", "plan,patch,pr"), new CliCommands(
+                new StepArguments().phase(Phase.PLAN).runId("r").noTests(true).check()).start(null, null));
+        assertFalse(new CliCommands(new StepArguments().phase(Phase.RUN).runId("r").check()).start(null, null)
+                .contains("--validate-external"), "orchestrate phase: 'run' has no body: no tests");
+    }
+
+    @Test
+    void eachStepRefusesThePhasesItCannotServe() {
+        assertEquals("phase 'finalize' runs no tests: call orchestrate phase: 'finalize' (the step without a body)",
+                assertThrows(BadStepArgumentException.class, () -> new StepArguments().phase(Phase.FINALIZE).runId("r")
+                        .hasBody(true).check()).getMessage());
+        assertThrows(BadStepArgumentException.class,
+                () -> new StepArguments().phase(Phase.PLAN).runId("r").hasBody(true).check());
+        assertTrue(assertThrows(BadStepArgumentException.class, () -> new StepArguments().phase(Phase.IMPLEMENT)
+                .runId("r").noTests(true).check()).getMessage().startsWith("noTests: set when the run starts"));
+        assertEquals("orchestrateWithTests", new StepArguments().phase(Phase.RUN).runId("r").hasBody(true).check().stepName());
+    }
+
+    @Test
+    void theBuildLogShowsNoPasswordOfABaseUrl() {
+        assertEquals("orchestra run --base-url https://****@llm.example.com/v1 --json",
+                CliCommands.display(List.of("run", "--base-url", "https://user:pa55@llm.example.com/v1", "--json")));
+        assertEquals("orchestra run --base-url http://127.0.0.1:8080/v1",
+                CliCommands.display(List.of("run", "--base-url", "http://127.0.0.1:8080/v1")));
+    }
+
+    @Test
+    void aRunTravelsBetweenNodeBlocksAsOneFile() {
+        assertEquals(List.of("export", "--json", "--run-id", "r", "--to", "/ws@tmp/r.orchestra"),
+                new CliCommands(new StepArguments().runId("r").check()).export("/ws@tmp/r.orchestra"));
+        assertEquals(List.of("import", "--json", "--from", "/ws@tmp/r.orchestra"),
+                CliCommands.importFrom("/ws@tmp/r.orchestra"));
     }
 
     @Test

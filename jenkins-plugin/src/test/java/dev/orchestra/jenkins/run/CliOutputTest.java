@@ -35,7 +35,7 @@ class CliOutputTest {
                 """, null).stepResult();
         assertEquals("greet (command): 1 files, +1 -0", result.get("summary"));
         assertEquals("Land these patches on orchestra/r1?", result.get("question"));
-        assertEquals(2, CliOutput.parse(10, "{\"metrics\":{\"fixIterations\":2}}", null).fixIterations());
+        assertEquals(2, CliOutput.parse(10, "{\"runId\":\"r1\",\"metrics\":{\"fixIterations\":2}}", null).fixIterations());
     }
 
     @Test

@@ -91,14 +91,14 @@ class PhaseDriverTest {
                 "/ws@tmp/plan.md").afterCli(out(10, "waiting_gate", "patch")));
         assertFalse(finish.unstable());
         assertTrue(finish.message().contains("past the plan gate")
-                && finish.message().contains("orchestrate phase: 'implement', gate: 'patch'"), finish.message());
+                && finish.message().contains("answered by phase: 'implement', gate: 'patch'"), finish.message());
     }
 
     @Test
     void thePatchGateCallAtThePlanGateFailsNamingTheCallThatAnswersIt() {
         Fail fail = assertInstanceOf(Fail.class, new PhaseDriver(patchGate(), null, null, null)
                 .afterCli(out(10, "waiting_gate", "plan")));
-        assertTrue(fail.message().contains("call orchestrate phase: 'implement' first"), fail.message());
+        assertTrue(fail.message().contains("call phase: 'implement' first"), fail.message());
     }
 
     @Test
@@ -139,7 +139,7 @@ class PhaseDriverTest {
                 .afterCli(out(10, "waiting_gate", "plan")));
         Fail fail = assertInstanceOf(Fail.class, new PhaseDriver(args(Phase.RUN, false), null, null, null)
                 .afterCli(out(10, "waiting_gate", "patch")));
-        assertTrue(fail.message().contains("answer it with orchestrate phase: 'implement', gate: 'patch'"), fail.message());
+        assertTrue(fail.message().contains("answer it with phase: 'implement', gate: 'patch'"), fail.message());
     }
 
     @Test

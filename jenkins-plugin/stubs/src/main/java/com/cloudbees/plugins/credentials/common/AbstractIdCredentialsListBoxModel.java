@@ -10,5 +10,9 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
     public AbstractIdCredentialsListBoxModel<T, C> includeAs(org.springframework.security.core.Authentication authentication,
             hudson.model.ItemGroup context, Class<? extends C> type,
             java.util.List<com.cloudbees.plugins.credentials.domains.DomainRequirement> domainRequirements) { throw new UnsupportedOperationException("stub"); }
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(org.springframework.security.core.Authentication authentication,
+            hudson.model.ItemGroup context, Class<? extends C> type,
+            java.util.List<com.cloudbees.plugins.credentials.domains.DomainRequirement> domainRequirements,
+            com.cloudbees.plugins.credentials.CredentialsMatcher matcher) { throw new UnsupportedOperationException("stub"); }
     public AbstractIdCredentialsListBoxModel<T, C> includeCurrentValue(String value) { throw new UnsupportedOperationException("stub"); }
 }
