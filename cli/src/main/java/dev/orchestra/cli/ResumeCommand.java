@@ -2,6 +2,7 @@ package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.run.Orchestrator;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
@@ -64,18 +65,16 @@ final class ResumeCommand implements Callable<Integer> {
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
         RunState waiting;
-        try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
-            waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
+        try (Orchestra reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+            waiting = runId != null ? reading.runs().load(runId) : reading.runs().latestOpen();
         }
         Sandbox sandbox = SandboxOption.ofRun(waiting, parent.env());
-        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
-                     waiting.modelFlags, null, waiting.budget, waiting.spent, sandbox);
-             RunLock lock = session.lockForChanges("resume")) {
-            String id = waiting.runId;
-            Orchestrator orchestrator = new Orchestrator(session.context(),
-                    TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
-            RunState state = orchestrator.resume(id, answer, validation);
-            return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+        try (Orchestra orchestra = Session.open(common.repo, spec.commandLine().getErr(), parent.env(),
+                     waiting.request().modelFlags(), null, sandbox,
+                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
+             RunLock lock = orchestra.lockForChanges("resume")) {
+            RunState state = orchestra.resume(waiting.runId(), answer, validation);
+            return new RunOutput(orchestra.runs()).print(state, common.json, spec.commandLine().getOut());
         }
     }
 

@@ -36,24 +36,24 @@ final class RunOutput {
             out.print(ControlCharacters.strip(humanSummary(state)));
         }
         out.flush();
-        return state.status.exitCode();
+        return state.status().exitCode();
     }
 
     Map<String, Object> fields(RunState state) {
-        Path runDir = store.runDir(state.runId).toAbsolutePath();
+        Path runDir = store.runDir(state.runId()).toAbsolutePath();
         Path bundle = runDir.resolve("bundle");
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("runId", state.runId);
-        fields.put("status", state.status.name().toLowerCase());
-        fields.put("exitCode", state.status.exitCode());
-        fields.put("phase", state.phase.name().toLowerCase());
-        fields.put("waitingFor", state.waitingFor);
+        fields.put("runId", state.runId());
+        fields.put("status", state.status().name().toLowerCase());
+        fields.put("exitCode", state.status().exitCode());
+        fields.put("phase", state.phase().name().toLowerCase());
+        fields.put("waitingFor", state.waitingFor());
         Map<String, Object> gate = gateRequest(runDir, state);
         fields.put("gateQuestion", gate.get("question"));
         fields.put("gateDetails", gate.get("details"));
-        fields.put("branch", state.runBranch);
-        fields.put("baseCommit", state.baseCommit);
-        fields.put("failure", state.failure);
+        fields.put("branch", state.runBranch());
+        fields.put("baseCommit", state.baseCommit());
+        fields.put("failure", state.failure());
         fields.put("runDir", runDir.toString());
         fields.put("planPath", runDir.resolve("plan.md").toString());
         fields.put("plan", read(runDir.resolve("plan.md")));
@@ -67,9 +67,9 @@ final class RunOutput {
 
     String humanSummary(RunState state) {
         StringBuilder text = new StringBuilder();
-        text.append("Run ").append(state.runId).append(" — ").append(state.status.name().toLowerCase()
-                .replace('_', ' ')).append(state.waitingFor == null ? "" : " (" + state.waitingFor + ")").append('\n');
-        text.append("Branch ").append(state.runBranch).append(" from ").append(state.baseCommit, 0, 10).append('\n');
+        text.append("Run ").append(state.runId()).append(" — ").append(state.status().name().toLowerCase()
+                .replace('_', ' ')).append(state.waitingFor() == null ? "" : " (" + state.waitingFor() + ")").append('\n');
+        text.append("Branch ").append(state.runBranch()).append(" from ").append(state.baseCommit(), 0, 10).append('\n');
         for (StepRecord step : state.steps) {
             text.append(String.format("  %-10s %-16s %-9s %6.1fs  %s%n", step.status.name().toLowerCase(), step.id,
                     step.agent, step.durationMillis / 1000.0, step.files.isEmpty() ? step.summary : step.files.size()
@@ -81,13 +81,13 @@ final class RunOutput {
         text.append("Durations: ");
         state.phaseMillis.forEach((phase, ms) -> text.append(phase).append(' ').append(String.format("%.1fs  ", ms / 1000.0)));
         text.append('\n');
-        if (state.failure != null) {
-            text.append("Why: ").append(state.failure).append('\n');
+        if (state.failure() != null) {
+            text.append("Why: ").append(state.failure()).append('\n');
         }
-        Path runDir = store.runDir(state.runId).toAbsolutePath();
-        if (state.status == RunStatus.WAITING_GATE) {
+        Path runDir = store.runDir(state.runId()).toAbsolutePath();
+        if (state.status() == RunStatus.WAITING_GATE) {
             text.append("Plan: ").append(runDir.resolve("plan.md")).append('\n');
-            text.append("Answer with: orchestra resume --run-id ").append(state.runId).append(" --approve | --reject\n");
+            text.append("Answer with: orchestra resume --run-id ").append(state.runId()).append(" --approve | --reject\n");
         }
         if (Files.isDirectory(runDir.resolve("bundle"))) {
             text.append("Bundle: ").append(runDir.resolve("bundle")).append('\n');
@@ -98,8 +98,8 @@ final class RunOutput {
 
     /** The request of the gate the run waits at, as written to {@code gates/<gate>.request.json}; empty otherwise. */
     private static Map<String, Object> gateRequest(Path runDir, RunState state) {
-        Path request = runDir.resolve("gates").resolve(state.waitingFor + ".request.json");
-        if (state.status != RunStatus.WAITING_GATE || !Files.exists(request)) {
+        Path request = runDir.resolve("gates").resolve(state.waitingFor() + ".request.json");
+        if (state.status() != RunStatus.WAITING_GATE || !Files.exists(request)) {
             return Map.of();
         }
         try {

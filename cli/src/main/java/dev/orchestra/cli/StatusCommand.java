@@ -2,6 +2,7 @@ package dev.orchestra.cli;
 
 import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStore;
 import java.io.IOException;
@@ -38,8 +39,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
-            RunStore store = session.context().store();
+        try (Orchestra orchestra = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+            RunStore store = orchestra.runs();
             RunOutput output = new RunOutput(store);
             if (runId != null) {
                 output.print(store.load(runId), common.json, out);
@@ -68,9 +69,9 @@ final class StatusCommand implements Callable<Integer> {
                     ControlCharacters.strip(listed.problem()));
         }
         RunState run = listed.state();
-        String status = run.status.name().toLowerCase() + (run.waitingFor == null ? "" : ":" + run.waitingFor);
-        String about = run.failure != null ? run.failure : run.plan != null ? run.plan.name() : "(no plan yet)";
-        return String.format("%-22s %-20s %-10s %s", run.runId, status, run.phase.name().toLowerCase(),
+        String status = run.status().name().toLowerCase() + (run.waitingFor() == null ? "" : ":" + run.waitingFor());
+        String about = run.failure() != null ? run.failure() : run.planName();
+        return String.format("%-22s %-20s %-10s %s", run.runId(), status, run.phase().name().toLowerCase(),
                 ControlCharacters.strip(about));
     }
 

@@ -34,6 +34,13 @@ public final class AgentRegistry implements AgentCatalog {
         return this;
     }
 
+    /** A registry with the same agents, to which more can be added without changing this one. */
+    public AgentRegistry copy() {
+        AgentRegistry copy = new AgentRegistry();
+        copy.factories.putAll(factories);
+        return copy;
+    }
+
     @Override
     public Set<String> names() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(factories.keySet()));

@@ -63,22 +63,22 @@ public record BundleManifest(
 
     static BundleManifest of(RunState state, String headCommit, Map<String, String> patchByCommit) {
         List<String> patches = patchByCommit.values().stream().sorted().toList();
-        return new BundleManifest(1, state.runId, state.task, state.workflow, String.valueOf(state.status),
-                state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
-                state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
-                List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.model,
-                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals), leftovers(state), state.sandbox);
+        return new BundleManifest(1, state.runId(), state.task(), state.request().workflow(), String.valueOf(state.status()),
+                state.failure(), state.failedStep(), state.baseCommit(), state.baseBranch(), state.runBranch(), headCommit,
+                state.createdAt(), state.finishedAt(), patches, steps(state, patchByCommit),
+                List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.request().model(),
+                state.planSummary, state.fixIterations(), state.account, List.copyOf(state.refusals), leftovers(state), state.sandbox);
     }
 
     /** What the run left broken for a human; nothing for a run that is done. */
     private static List<Leftover> leftovers(RunState state) {
-        return state.status == RunStatus.DONE ? List.of() : Breakage.of(state).leftovers();
+        return state.status() == RunStatus.DONE ? List.of() : Breakage.of(state).leftovers();
     }
 
     private static Map<String, Object> budgets(RunState state) {
         Map<String, Object> budgets = new java.util.LinkedHashMap<>();
-        budgets.put("limits", state.budget);
-        budgets.put("spent", state.spent);
+        budgets.put("limits", state.request().budget());
+        budgets.put("spent", state.spent());
         return budgets;
     }
 
@@ -122,8 +122,8 @@ public record BundleManifest(
         Stream.of(state.baseline, state.validation)
                 .filter(r -> r != null && r.command != null)
                 .forEach(r -> commands.add(r.command));
-        if (commands.isEmpty() && state.validateCommand != null) {
-            commands.add(state.validateCommand);
+        if (commands.isEmpty() && state.request().validateCommand() != null) {
+            commands.add(state.request().validateCommand());
         }
         return List.copyOf(commands);
     }

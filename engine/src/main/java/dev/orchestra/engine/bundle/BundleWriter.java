@@ -62,8 +62,8 @@ public final class BundleWriter {
 
     /** The tip of the run branch, or the base when the branch does not exist (nothing landed). */
     private static String headCommit(RunState state, Repository repo) throws IOException {
-        ObjectId head = state.runBranch == null ? null : repo.resolve("refs/heads/" + state.runBranch);
-        return head == null ? state.baseCommit : head.name();
+        ObjectId head = state.runBranch() == null ? null : repo.resolve("refs/heads/" + state.runBranch());
+        return head == null ? state.baseCommit() : head.name();
     }
 
     /** Writes the series; maps each commit to its bundle-relative patch file. */
@@ -71,10 +71,10 @@ public final class BundleWriter {
             throws IOException {
         Path folder = Files.createDirectories(bundle.resolve("patches"));
         Map<String, String> byCommit = new TreeMap<>();
-        if (state.baseCommit == null) {
+        if (state.baseCommit() == null) {
             return byCommit;
         }
-        List<Path> files = new PatchSeries(repo).write(state.baseCommit, head, folder);
+        List<Path> files = new PatchSeries(repo).write(state.baseCommit(), head, folder);
         for (Path file : files) {
             String firstLine = Files.readAllLines(file).get(0);
             byCommit.put(firstLine.split(" ")[1], "patches/" + file.getFileName());

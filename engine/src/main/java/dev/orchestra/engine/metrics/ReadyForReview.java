@@ -16,7 +16,7 @@ final class ReadyForReview {
     private ReadyForReview() {}
 
     static Long millis(RunState state) {
-        Instant created = instant(state.createdAt);
+        Instant created = instant(state.createdAt());
         Instant asked = askedAt(state);
         if (created == null || asked == null) {
             return null;
@@ -30,8 +30,8 @@ final class ReadyForReview {
             Instant decided = instant(pr.at());
             return decided == null ? null : decided.minusMillis(pr.waitedMillis());
         }
-        if (state.status == RunStatus.WAITING_GATE && "pr".equals(state.waitingFor)) {
-            return instant(state.waitingSince);
+        if (state.status() == RunStatus.WAITING_GATE && "pr".equals(state.waitingFor())) {
+            return instant(state.waitingSince());
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.orchestra.engine.metrics;
 
 import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Spent;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.StepRecord;
@@ -28,6 +29,9 @@ import java.util.TreeSet;
  * @param gateWaitMillis time spent waiting at gates, all gates together
  * @param gateWaits time spent waiting per gate
  * @param fixIterations how many times failing validation sent work back to the orchestrator
+ * @param spent what the run's spend ledger counted: every model call (the account's too), tokens, cost, fix
+ *     iterations, and how many calls had no usage from the provider so that their tokens are estimated; the same
+ *     object as {@code budgets.spent} in bundle.json
  */
 public record RunMetrics(
         Map<String, Long> phaseMillis,
@@ -40,7 +44,8 @@ public record RunMetrics(
         PatchSize patch,
         long gateWaitMillis,
         Map<String, Long> gateWaits,
-        int fixIterations) {
+        int fixIterations,
+        Spent spent) {
 
     /** One agent's work: steps it ran, tool processes, model calls, tokens, cost and time. */
     public record AgentMetrics(int calls, int toolRuns, int modelCalls, long inputTokens, long outputTokens,
@@ -95,7 +100,8 @@ public record RunMetrics(
         return new RunMetrics(phases, phases.values().stream().mapToLong(Long::longValue).sum(),
                 ReadyForReview.millis(state), agents, total,
                 TestCounts.of(state.baseline), TestCounts.of(state.validation), patchSize(state.steps),
-                waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations);
+                waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations(),
+                state.spent());
     }
 
     private static List<StepRecord> ranSteps(List<StepRecord> steps) {

@@ -68,16 +68,20 @@ public final class ModelPlanner {
                 : new Outcome(FixIds.prefix(outcome.plan(), "fix" + iteration + "-"), outcome.summary(), null, outcome.usage());
     }
 
-    /** The model's account of a finished change (the object following the account schema), or null. */
-    public ObjectNode account(String task, String diff, String testResults) {
+    /** The model's account of a finished change: the object following the account schema (or null), and its cost. */
+    public record Account(ObjectNode json, Usage usage) {}
+
+    /** Asks for the model's account of a finished change; no answer (or a refused call) gives a null object. */
+    public Account account(String task, String diff, String testResults) {
         String message = "<task>\n" + task + "\n</task>\n<diff>\n" + diff + "\n</diff>\n<test-results>\n" + testResults
                 + "\n</test-results>\nWrite the account of this change.";
         try {
             ModelReply reply = model.complete(new ModelRequest("account/1", Prompts.system("account"),
                     List.of(new Message(Role.USER, message)), Prompts.schema("account"), "account", settings));
-            return AnswerReader.read(reply, "changes").json();
+            Usage usage = new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply));
+            return new Account(AnswerReader.read(reply, "changes").json(), usage);
         } catch (ModelException e) {
-            return null;
+            return new Account(null, Usage.NONE);
         }
     }
 

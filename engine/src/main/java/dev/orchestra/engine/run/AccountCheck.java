@@ -1,6 +1,7 @@
 package dev.orchestra.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.validate.TestCase;
 import java.io.IOException;
 import java.util.Set;
@@ -24,14 +25,16 @@ final class AccountCheck {
         if (context.planner() == null || state.account != null) {
             return;
         }
-        String head = context.tree().branchCommit(state.runBranch);
-        if (head == null || head.equals(state.baseCommit)) {
+        String head = context.tree().branchCommit(state.runBranch());
+        if (head == null || head.equals(state.baseCommit())) {
             return;
         }
         Repository repo = context.tree().repository();
-        String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), MAX_DIFF_CHARS);
+        String diff = Diffs.cut(Diffs.between(repo, state.baseCommit(), head), MAX_DIFF_CHARS);
         String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
-        JsonNode json = context.planner().account(state.task, diff, tests);
+        ModelPlanner.Account answer = context.planner().account(state.task(), diff, tests);
+        state.plannerUsage = state.plannerUsage.plus(answer.usage());
+        JsonNode json = answer.json();
         if (json == null) {
             context.progress("summary: the model gave no readable account; left out");
             return;
@@ -51,7 +54,7 @@ final class AccountCheck {
         root.path("tests").forEach(t -> account.tests.add(t.asText()));
         for (String file : account.files) {
             if (!existsAt(repo, head, file)) {
-                account.flagged.add("file " + file + " does not exist on " + state.runBranch);
+                account.flagged.add("file " + file + " does not exist on " + state.runBranch());
             }
         }
         Set<String> testIds = state.validation == null ? Set.of()

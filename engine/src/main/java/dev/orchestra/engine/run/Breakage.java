@@ -117,7 +117,7 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
     private static List<CompilerMessage> lintErrors(RunState state) {
         LinkedHashSet<CompilerMessage> errors = new LinkedHashSet<>();
         state.steps.stream()
-                .filter(s -> StaticAnalysisAgent.NAME.equals(s.agent) && s.fixIteration == state.fixIterations)
+                .filter(s -> StaticAnalysisAgent.NAME.equals(s.agent) && s.fixIteration == state.fixIterations())
                 .flatMap(s -> s.notes.stream()).filter(n -> "error".equals(n.severity()))
                 .forEach(n -> errors.add(new CompilerMessage("error", n.file(), n.line(), 0, n.message())));
         return List.copyOf(errors);
@@ -125,7 +125,7 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
 
     private static List<String> failedSteps(RunState state) {
         return state.steps.stream()
-                .filter(s -> s.status == StepRecord.Status.FAILED && s.fixIteration == state.fixIterations)
+                .filter(s -> s.status == StepRecord.Status.FAILED && s.fixIteration == state.fixIterations())
                 .map(s -> "step " + s.id + " (" + s.agent + ") failed: " + s.summary).toList();
     }
 

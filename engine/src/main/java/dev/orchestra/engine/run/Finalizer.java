@@ -19,13 +19,13 @@ final class Finalizer {
                     context.runDir(state).resolve("bundle"));
             CrashPoints.reach("finalize.after-bundle");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bundle of run " + state.runId, e);
+            throw new UncheckedIOException("cannot write the bundle of run " + state.runId(), e);
         }
     }
 
     /** The last progress line of a run. */
     static String oneLine(RunState state) {
-        String status = state.status.name().toLowerCase();
-        return "run " + state.runId + ": " + status + (state.failure == null ? "" : " — " + state.failure);
+        String status = state.status().name().toLowerCase();
+        return "run " + state.runId() + ": " + status + (state.failure() == null ? "" : " — " + state.failure());
     }
 }

@@ -14,19 +14,19 @@ final class Landing {
 
     /** True when the run branch already holds every delegated step (or no step changed anything). */
     boolean alreadyLanded(RunState state) {
-        return state.candidate.equals(context.tree().branchCommit(state.runBranch)) && state.checkoutPending == null;
+        return state.candidate.equals(context.tree().branchCommit(state.runBranch())) && state.checkoutPending == null;
     }
 
     /** What the patch gate shows: the steps about to land, their files and line counts. */
     String summary(RunState state) {
-        return steps(state, StepRecord.Status.DELEGATED).append("Inspect: git diff ").append(state.baseCommit, 0, 10)
-                .append(' ').append("refs/orchestra/").append(state.runId).append("/candidate").toString();
+        return steps(state, StepRecord.Status.DELEGATED).append("Inspect: git diff ").append(state.baseCommit(), 0, 10)
+                .append(' ').append("refs/orchestra/").append(state.runId()).append("/candidate").toString();
     }
 
     /** What the pr gate shows of the changes: every step on the run branch, its files and line counts. */
     String landedSummary(RunState state) {
-        return steps(state, StepRecord.Status.LANDED).append("Inspect: git diff ").append(state.baseCommit, 0, 10)
-                .append(' ').append(state.runBranch).toString();
+        return steps(state, StepRecord.Status.LANDED).append("Inspect: git diff ").append(state.baseCommit(), 0, 10)
+                .append(' ').append(state.runBranch()).toString();
     }
 
     private static StringBuilder steps(RunState state, StepRecord.Status status) {
@@ -44,7 +44,7 @@ final class Landing {
     void land(RunState state) {
         RunBranch branch = new RunBranch(context);
         branch.requireUnmoved(state); // before anything is saved: a moved branch leaves the run as it was
-        if (state.leaveWorkingTree) {
+        if (state.request().leaveWorkingTree()) {
             branch.move(state, state.candidate);
         } else {
             state.checkoutPending = state.candidate;
@@ -56,7 +56,7 @@ final class Landing {
             state.checkoutPending = null;
         }
         markLanded(state);
-        context.progress("integrate: " + state.runBranch + " now at " + state.candidate.substring(0, 10));
+        context.progress("integrate: " + state.runBranch() + " now at " + state.candidate.substring(0, 10));
     }
 
     void markLanded(RunState state) {

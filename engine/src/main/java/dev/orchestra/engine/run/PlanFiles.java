@@ -23,7 +23,7 @@ final class PlanFiles {
         try {
             CleanJson.write(dir.resolve("plan.json"), state.plan, context.redactor());
             Json.writeAtomically(dir.resolve("plan.md"), context.redactor()
-                    .redact(PlanMarkdown.render(state.plan, state.task)).getBytes(StandardCharsets.UTF_8));
+                    .redact(PlanMarkdown.render(state.plan, state.task())).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +55,7 @@ final class PlanFiles {
             throw new BadInputException("--edited-plan " + editedPlan + ": cannot read (" + e.getMessage() + ")");
         }
         Plan plan = PlanMarkdown.parse(markdown, editedPlan.toString(), context.loader());
-        PassedVariables.check(plan, state.passEnv);
+        PassedVariables.check(plan, state.request().passEnv());
         Path copy = context.runDir(state).resolve("gates").resolve("plan.edited.md");
         try {
             Json.writeAtomically(copy, context.redactor().redact(markdown).getBytes(StandardCharsets.UTF_8));

@@ -14,12 +14,12 @@ final class RepoSnapshot {
     private RepoSnapshot() {}
 
     static <T> T at(RunContext context, RunState state, String commit, Function<Path, T> reader) {
-        boolean treeHoldsIt = !state.leaveWorkingTree && commit.equals(context.tree().head());
+        boolean treeHoldsIt = !state.request().leaveWorkingTree() && commit.equals(context.tree().head());
         if (treeHoldsIt) {
             return reader.apply(context.tree().dir());
         }
         try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), commit, context.copiesDir(),
-                state.runId + "-snapshot")) {
+                state.runId() + "-snapshot")) {
             return reader.apply(copy.dir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a copy of " + commit, e);

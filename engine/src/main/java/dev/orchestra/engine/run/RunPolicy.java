@@ -8,7 +8,7 @@ final class RunPolicy {
     private RunPolicy() {}
 
     static Policy of(RunState state, Step step) {
-        return Policy.defaults().withWriteScope(state.writeScope).withAllowProtected(state.allowProtected)
+        return Policy.defaults().withWriteScope(state.request().writeScope()).withAllowProtected(state.request().allowProtected())
                 .withStepScope(step.scope());
     }
 }

@@ -1,76 +1,75 @@
 package dev.orchestra.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Spent;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.sandbox.SandboxUse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a run knows, persisted as {@code state.json} in its run folder after every change so that
- * any later process can resume it.
+ * Everything a run knows, persisted as {@code state.json} in its run folder after every change so that any later
+ * process can resume it. Two parts: the configuration, which never changes ({@link #request()}, the base branch and
+ * the creation time), and the progress. The run's status and what it waits for change only through
+ * {@link #apply(PhaseOutcome)}, which only the {@link Orchestrator} calls; what it spent only through the
+ * {@link dev.orchestra.engine.budget.SpendLedger} ({@link #spent()}).
  */
 public final class RunState {
-    public String runId;
-    public String task = "";
-    public String workflow;
-    public String baseCommit;
-    public String baseBranch;
-    public String runBranch;
+    // ---- configuration: set once when the run starts -------------------------------------------------------------
+    @JsonProperty
+    private RunRequest request;
+    @JsonProperty
+    private String baseBranch;
+    @JsonProperty
+    private String createdAt;
+
+    // ---- where the run stands: changed only by apply() --------------------------------------------------------------
+    @JsonProperty
+    private Phase phase = Phase.INGEST;
+    @JsonProperty
+    private RunStatus status = RunStatus.RUNNING;
+    /** The gate name or validation kind the run waits for, when status is WAITING_*. */
+    @JsonProperty
+    private String waitingFor;
+    @JsonProperty
+    private String waitingSince;
+    @JsonProperty
+    private String failure;
+    /** Step id of the failure, when a step caused it. */
+    @JsonProperty
+    private String failedStep;
+    @JsonProperty
+    private String finishedAt;
+    /** What the run spent, as the ledger counted it (over every process that worked on the run). */
+    @JsonProperty
+    private Spent spent = Spent.NOTHING;
+
+    // ---- progress the phases record --------------------------------------------------------------------------------
     /** The commit Orchestra last put the run branch at; it moves the branch only from there (or to its own commits). */
     public String branchHead;
-    public String validateCommand;
-    public boolean externalValidation;
-    /** Where the validation hook writes JUnit XML, relative to the repository. */
-    public List<String> junitGlobs = new ArrayList<>();
-    public long stepTimeoutSeconds = 1800;
-    /** How many steps may run at once. */
-    public int jobs = 4;
-    /** True when the user's working tree is never touched: the run branch is validated in a copy. */
-    public boolean leaveWorkingTree;
     /** Set while the working tree is being moved to this commit; a resume finishes the move. */
     public String checkoutPending;
-    /** Gates a human must pass ({@code plan}, {@code patch}, {@code pr}); the others are auto-approved. */
-    public List<String> gates = new ArrayList<>();
+    /** The plan being run: the request's, the planner's, or a human's edit, with the fix steps added. */
     public Plan plan;
-    public Phase phase = Phase.INGEST;
-    public RunStatus status = RunStatus.RUNNING;
-    /** The gate name or validation kind the run waits for, when status is WAITING_*. */
-    public String waitingFor;
-    public String waitingSince;
-    public String failure;
-    /** Step id and run-folder-relative log of the failure, when known. */
-    public String failedStep;
     public List<StepRecord> steps = new ArrayList<>();
     public List<GateDecision> decisions = new ArrayList<>();
     /** Gates passed, as {@code gate#fixIteration}: the patch and pr gates are asked again after fixes. */
     public List<String> passedGates = new ArrayList<>();
-    /** The model's {@code provider:model}, or null when the run has none (workflows only). */
-    public String model;
-    /** The model settings given on the command line (never a key); resume reads the config files again with them. */
-    public Map<String, String> modelFlags = new LinkedHashMap<>();
-    public int maxFixIterations = 3;
-    public int fixIterations;
-    /** Where agents may write, beyond their steps' own scopes (empty: anywhere). */
-    public List<String> writeScope = new ArrayList<>();
-    /** Protected paths this run explicitly allows agents to change. */
-    public List<String> allowProtected = new ArrayList<>();
-    /** Environment variables the operator passes to the agents of steps that name them ({@code env:}). */
-    public List<String> passEnv = new ArrayList<>();
-    /** The run's limits, and what it has spent so far (over every process that worked on it). */
-    public dev.orchestra.engine.budget.Budget budget = dev.orchestra.engine.budget.Budget.UNLIMITED;
-    public dev.orchestra.engine.budget.Spent spent = dev.orchestra.engine.budget.Spent.NOTHING;
     /** The sandbox command agents ran in: the mode asked for, and whether it was in effect in every process. */
-    public dev.orchestra.engine.sandbox.SandboxUse sandbox;
+    public SandboxUse sandbox;
     /** Every change the policy refused, with its reason ("step: path: reason"). */
     public List<String> refusals = new ArrayList<>();
     /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */
     public List<String> fixFingerprints = new ArrayList<>();
     /** Commit the run branch had before the current fix iteration's steps. */
     public String fixBase;
-    /** What the planner model used (the steps' agents have their own usage). */
-    public dev.orchestra.engine.agent.Usage plannerUsage = dev.orchestra.engine.agent.Usage.NONE;
+    /** What the orchestrator model used: planning, fix planning and the account (the steps' agents have their own). */
+    public Usage plannerUsage = Usage.NONE;
     /** The planner's summary of its plan, when a model planned the run. */
     public String planSummary;
     /** The orchestrator model's account of the change, with its claims checked; null without a model. */
@@ -81,9 +80,94 @@ public final class RunState {
     public String candidate;
     /** Milliseconds spent per phase, summed over every process that worked on the run. */
     public Map<String, Long> phaseMillis = new LinkedHashMap<>();
-    public String createdAt;
     public String updatedAt;
-    public String finishedAt;
+
+    /** For JSON. */
+    RunState() {}
+
+    /** A new run of {@code request} (its run id and base commit resolved), started from {@code baseBranch}. */
+    RunState(RunRequest request, String baseBranch, Instant now) {
+        this.request = request;
+        this.baseBranch = baseBranch;
+        this.createdAt = now.toString();
+        this.branchHead = request.baseCommit();
+        this.candidate = request.baseCommit();
+        this.plan = request.plan();
+    }
+
+    /** What the user asked for: the run's whole configuration. */
+    public RunRequest request() {
+        return request;
+    }
+
+    public String runId() {
+        return request.runId();
+    }
+
+    public String task() {
+        return request.task();
+    }
+
+    /** The commit the run started from. */
+    public String baseCommit() {
+        return request.baseCommit();
+    }
+
+    /** The branch the run started on, or null when HEAD was detached. */
+    public String baseBranch() {
+        return baseBranch;
+    }
+
+    /** The branch the run's commits land on: {@code orchestra/<run-id>}. */
+    public String runBranch() {
+        return "orchestra/" + request.runId();
+    }
+
+    public String createdAt() {
+        return createdAt;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public RunStatus status() {
+        return status;
+    }
+
+    public String waitingFor() {
+        return waitingFor;
+    }
+
+    public String waitingSince() {
+        return waitingSince;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    public String failedStep() {
+        return failedStep;
+    }
+
+    public String finishedAt() {
+        return finishedAt;
+    }
+
+    public Spent spent() {
+        return spent;
+    }
+
+    /** Fix iterations started so far (the ledger counts them). */
+    public int fixIterations() {
+        return spent.fixIterations();
+    }
+
+    /** The plan's name, or what to show before there is a plan. */
+    public String planName() {
+        return plan == null ? "(no plan yet)" : plan.name();
+    }
 
     public StepRecord step(String id) {
         return steps.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
@@ -91,5 +175,38 @@ public final class RunState {
 
     public GateDecision decision(String gate) {
         return decisions.stream().filter(d -> d.gate().equals(gate)).reduce((a, b) -> b).orElse(null);
+    }
+
+    // ---- changes, made by the orchestrator only ----------------------------------------------------------------------
+
+    /** Applies how a phase ended: the one place a run's status, phase and wait change. */
+    void apply(PhaseOutcome outcome, Instant now) {
+        status = outcome.status();
+        if (outcome.kind() == PhaseOutcome.Kind.ADVANCE) {
+            phase = outcome.next();
+        }
+        if (outcome.kind() == PhaseOutcome.Kind.DONE) {
+            phase = Phase.DONE;
+        }
+        boolean waits = status == RunStatus.WAITING_GATE || status == RunStatus.WAITING_VALIDATION;
+        waitingFor = waits ? outcome.waitingFor() : null;
+        waitingSince = waits ? now.toString() : null;
+        if (outcome.failure() != null) {
+            failure = outcome.failure();
+            failedStep = outcome.failedStep();
+        }
+        if (status.finished()) {
+            finishedAt = now.toString();
+        }
+    }
+
+    /** Continues a waiting or killed run; what it waited for stays readable until the next outcome is applied. */
+    void resumed() {
+        status = RunStatus.RUNNING;
+    }
+
+    /** Takes over what the ledger has counted so far. */
+    void recordSpent(Spent spent) {
+        this.spent = spent;
     }
 }

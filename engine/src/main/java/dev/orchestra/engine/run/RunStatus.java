@@ -21,8 +21,16 @@ public enum RunStatus {
         return exitCode;
     }
 
-    /** Finished for good: nothing more will happen to this run. */
-    public boolean terminal() {
-        return this == DONE || this == FAILED || this == REJECTED || this == BUDGET_EXHAUSTED;
+    /**
+     * Finished for good: Orchestra will do nothing more with this run, and its bundle is written. An escalated run is
+     * finished too: it waits for a human outside Orchestra, and cannot be resumed.
+     */
+    public boolean finished() {
+        return this != RUNNING && !waiting();
+    }
+
+    /** Waiting for a gate answer or the validation hook: {@code orchestra resume} continues it. */
+    public boolean waiting() {
+        return this == WAITING_GATE || this == WAITING_VALIDATION;
     }
 }

@@ -93,13 +93,13 @@ public final class RunStore {
 
     public void save(RunState state) {
         state.updatedAt = Instant.now().toString();
-        folders.requireRealFolders(state.runId);
+        folders.requireRealFolders(state.runId());
         try {
             String json = Json.MAPPER.writeValueAsString(CleanJson.tree(state, redactor::redact));
-            Json.writeAtomically(runDir(state.runId).resolve("state.json"),
-                    signature.sign(state.runId, json).getBytes(StandardCharsets.UTF_8));
+            Json.writeAtomically(runDir(state.runId()).resolve("state.json"),
+                    signature.sign(state.runId(), json).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the state of run " + state.runId, e);
+            throw new UncheckedIOException("cannot write the state of run " + state.runId(), e);
         }
     }
 
@@ -120,8 +120,8 @@ public final class RunStore {
         }
         RunState state = parse(file, text);
         StateFields.requireComplete(state, file.toString());
-        if (!runId.equals(state.runId)) {
-            throw new BadInputException(file + ": holds run '" + state.runId + "', not '" + runId + "'");
+        if (!runId.equals(state.runId())) {
+            throw new BadInputException(file + ": holds run '" + state.runId() + "', not '" + runId + "'");
         }
         return state;
     }
@@ -183,7 +183,7 @@ public final class RunStore {
             throw new UncheckedIOException(e);
         }
         runs.sort(Comparator.comparing((Listed r) -> !r.trusted())
-                .thenComparing(r -> r.trusted() && r.state().createdAt != null ? r.state().createdAt : "")
+                .thenComparing(r -> r.trusted() && r.state().createdAt() != null ? r.state().createdAt() : "")
                 .thenComparing(Listed::runId));
         return runs;
     }
@@ -199,7 +199,7 @@ public final class RunStore {
     /** The run a {@code resume} without {@code --run-id} means: the only one not finished; refused runs never count. */
     public RunState latestOpen() {
         List<Listed> all = list();
-        List<RunState> open = all.stream().filter(Listed::trusted).map(Listed::state).filter(r -> !r.status.terminal()).toList();
+        List<RunState> open = all.stream().filter(Listed::trusted).map(Listed::state).filter(r -> !r.status().finished()).toList();
         long refused = all.stream().filter(r -> !r.trusted()).count();
         if (open.isEmpty()) {
             throw new BadInputException("no unfinished run in " + runsDir + "; start one with 'orchestra run'"
@@ -207,7 +207,7 @@ public final class RunStore {
         }
         if (open.size() > 1) {
             throw new BadInputException(open.size() + " unfinished runs; name one with --run-id: "
-                    + String.join(", ", open.stream().map(r -> r.runId).toList()));
+                    + String.join(", ", open.stream().map(r -> r.runId()).toList()));
         }
         return open.get(0);
     }

@@ -11,24 +11,17 @@ final class StateFields {
     private static final Map<String, Function<RunState, Object>> REQUIRED = new LinkedHashMap<>();
 
     static {
-        REQUIRED.put("runId", s -> s.runId);
-        REQUIRED.put("task", s -> s.task);
-        REQUIRED.put("baseCommit", s -> s.baseCommit);
-        REQUIRED.put("runBranch", s -> s.runBranch);
+        REQUIRED.put("request", RunState::request);
+        REQUIRED.put("request.runId", s -> s.request() == null ? "" : s.runId());
+        REQUIRED.put("request.baseCommit", s -> s.request() == null ? "" : s.baseCommit());
         REQUIRED.put("branchHead", s -> s.branchHead);
         REQUIRED.put("candidate", s -> s.candidate);
-        REQUIRED.put("phase", s -> s.phase);
-        REQUIRED.put("status", s -> s.status);
-        REQUIRED.put("junitGlobs", s -> s.junitGlobs);
-        REQUIRED.put("gates", s -> s.gates);
+        REQUIRED.put("phase", RunState::phase);
+        REQUIRED.put("status", RunState::status);
         REQUIRED.put("steps", s -> s.steps);
         REQUIRED.put("decisions", s -> s.decisions);
         REQUIRED.put("passedGates", s -> s.passedGates);
-        REQUIRED.put("modelFlags", s -> s.modelFlags);
-        REQUIRED.put("writeScope", s -> s.writeScope);
-        REQUIRED.put("allowProtected", s -> s.allowProtected);
-        REQUIRED.put("budget", s -> s.budget);
-        REQUIRED.put("spent", s -> s.spent);
+        REQUIRED.put("spent", RunState::spent);
         REQUIRED.put("refusals", s -> s.refusals);
         REQUIRED.put("fixFingerprints", s -> s.fixFingerprints);
         REQUIRED.put("plannerUsage", s -> s.plannerUsage);

@@ -88,8 +88,8 @@ final class StepRunner {
         String instructions = record.retryNote == null ? step.instructions()
                 : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
         AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), null, log,
-                Duration.ofSeconds(state.stepTimeoutSeconds));
-        return new Prepared(state.runId, step, record.attempts, state.candidate, agent, task, context.tree().repository(),
+                state.request().stepTimeout());
+        return new Prepared(state.runId(), step, record.attempts, state.candidate, agent, task, context.tree().repository(),
                 context.copiesDir(), context.policy(), RunPolicy.of(state, step), context.redactor());
     }
 
@@ -138,8 +138,8 @@ final class StepRunner {
         }
     }
 
-    /** Records the step's outcome and integrates its commit; the state says whether the run can go on. */
-    void finish(RunState state, Work work) {
+    /** Records the step's outcome and integrates its commit; goes on unless the step must escalate the run. */
+    PhaseOutcome finish(RunState state, Work work) {
         Step step = work.prepared().step();
         StepRecord record = state.step(step.id());
         record.endedAt = Instant.now().toString();
@@ -152,36 +152,37 @@ final class StepRunner {
             record.summary = "the agent could not run: " + work.error();
         }
         record.summary = context.redactor().redact(record.summary);
-        land(state, step, record, work);
+        PhaseOutcome outcome = land(state, step, record, work);
         Redaction.file(context.runDir(state).resolve(record.log), context.redactor());
         new ToolTranscript(context.runDir(state), context.redactor()).append(state, record);
+        return outcome;
     }
 
-    private void land(RunState state, Step step, StepRecord record, Work work) {
+    private PhaseOutcome land(RunState state, Step step, StepRecord record, Work work) {
         if (work.result() == null || work.result().status() != AgentResult.Status.SUCCEEDED) {
-            fail(state, step, record);
-            return;
+            fail(step, record);
+            return PhaseOutcome.go();
         }
         if (work.commit().isEmpty()) {
             record.status = StepRecord.Status.NO_CHANGE;
             context.progress("delegate: " + step.id() + " changed nothing — " + record.summary);
-            return;
+            return PhaseOutcome.go();
         }
         List<Refusal> refusals = work.refusals();
         if (!refusals.isEmpty()) {
-            context.tree().deleteRef(stepRef(state.runId, step.id())); // an earlier attempt's, if any
+            context.tree().deleteRef(stepRef(state.runId(), step.id())); // an earlier attempt's, if any
             refusals.forEach(r -> state.refusals.add(step.id() + ": " + r));
-            sendBackOrFail(state, step, record, "was refused: " + refusals.get(0));
-            return;
+            sendBackOrFail(step, record, "was refused: " + refusals.get(0));
+            return PhaseOutcome.go();
         }
         round.addAll(work.objects());
         Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get(),
                 round);
         if (!merged.merged()) {
-            sendBackOrEscalate(state, step, record, merged);
-            return;
+            return sendBackOrEscalate(step, record, merged);
         }
         accept(state, step, record, work.stats(), merged.commit().get());
+        return PhaseOutcome.go();
     }
 
     private void accept(RunState state, Step step, StepRecord record, ChangeStats stats, String commit) {
@@ -211,7 +212,7 @@ final class StepRunner {
         if (candidateRef != null) {
             if (!context.tree().moveRef(candidateRef, candidateRefAt, state.candidate)) {
                 throw new IllegalStateException(candidateRef + " was moved by someone else while the steps ran (it is at "
-                        + context.tree().refCommit(candidateRef) + "); is another process working on run " + state.runId + "?");
+                        + context.tree().refCommit(candidateRef) + "); is another process working on run " + state.runId() + "?");
             }
             candidateRefAt = state.candidate;
             candidateRef = null;
@@ -220,34 +221,32 @@ final class StepRunner {
     }
 
     private static String candidateRef(RunState state) {
-        return "refs/orchestra/" + state.runId + "/candidate";
+        return "refs/orchestra/" + state.runId() + "/candidate";
     }
 
     private static String stepRef(String runId, String stepId) {
         return "refs/orchestra/" + runId + "/steps/" + stepId;
     }
 
-    private void sendBackOrFail(RunState state, Step step, StepRecord record, String violation) {
+    private void sendBackOrFail(Step step, StepRecord record, String violation) {
         String note = "it " + violation + ". Change only the files of your step"
                 + (step.scope().isEmpty() ? "" : ": " + String.join(", ", step.scope())) + ", and nothing the policy protects.";
         if (!sendBackOnce(record, note, step.id() + " " + violation + "; sent back once")) {
             record.summary = violation;
-            fail(state, step, record);
+            fail(step, record);
         }
     }
 
-    private void sendBackOrEscalate(RunState state, Step step, StepRecord record, Integrator.Result merged) {
+    private PhaseOutcome sendBackOrEscalate(Step step, StepRecord record, Integrator.Result merged) {
         String files = String.join(", ", merged.conflicts());
         String note = "it conflicted with changes that landed meanwhile in " + files + "; it runs again on the new base, which holds them.";
         if (sendBackOnce(record, note, step.id() + " conflicts in " + files + "; running it again on the new base")) {
-            return;
+            return PhaseOutcome.go();
         }
         record.status = StepRecord.Status.FAILED;
         record.summary = "conflicts in " + files + " after a re-run on the new base";
-        state.status = RunStatus.ESCALATED;
-        state.failedStep = step.id();
-        state.failure = "step " + step.id() + " (" + step.agent() + ") conflicts in " + files
-                + " with steps that landed before it, even after a re-run; a human must combine them";
+        return PhaseOutcome.escalate("step " + step.id() + " (" + step.agent() + ") conflicts in " + files
+                + " with steps that landed before it, even after a re-run; a human must combine them", step.id());
     }
 
     /** Puts the step back to run again, with {@code note} for the agent, unless it was sent back before. */
@@ -266,7 +265,7 @@ final class StepRunner {
      * Marks the step failed. The run goes on: steps that do not need it still run, and what they produce lands and is
      * validated; the scheduler fails the run only when no step produced anything.
      */
-    private void fail(RunState state, Step step, StepRecord record) {
+    private void fail(Step step, StepRecord record) {
         record.status = StepRecord.Status.FAILED;
         context.progress("delegate: " + step.id() + " failed — " + record.summary);
     }
@@ -280,8 +279,8 @@ final class StepRunner {
     /** The step's parameters, plus what model agents may read: the run's base and the latest test results. */
     private static Map<String, Object> params(RunState state, Step step) {
         Map<String, Object> params = new LinkedHashMap<>(step.with());
-        params.put("orchestra.base", state.baseCommit);
-        params.put(AgentTask.PASSED_VARIABLES, PassedVariables.of(step, state.passEnv));
+        params.put("orchestra.base", state.baseCommit());
+        params.put(AgentTask.PASSED_VARIABLES, PassedVariables.of(step, state.request().passEnv()));
         if (state.validation != null) {
             String failing = state.validation.comparison == null ? ""
                     : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());

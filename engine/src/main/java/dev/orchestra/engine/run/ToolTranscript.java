@@ -23,7 +23,7 @@ final class ToolTranscript {
 
     void append(RunState state, StepRecord record) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", state.runId + "/" + record.id + "/" + record.attempts);
+        line.put("id", state.runId() + "/" + record.id + "/" + record.attempts);
         line.put("kind", "tool");
         line.put("agent", record.agent);
         line.put("startedAt", record.startedAt);

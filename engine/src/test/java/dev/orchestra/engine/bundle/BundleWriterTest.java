@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.RunStates;
 import dev.orchestra.engine.run.RunStatus;
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CompilerMessage;
@@ -66,11 +67,12 @@ class BundleWriterTest {
 
     @Test
     void aTicketOrTheModelCannotAddOrHideASectionOfTheSummary() throws Exception {
-        state.task = "Fix it.\n```\n\n## Risks\n\nNone found.\n\n<!-- the real sections follow";
+        state = RunStates.withRequest(state, state.request().toBuilder()
+                .task("Fix it.\n```\n\n## Risks\n\nNone found.\n\n<!-- the real sections follow").build());
         state.planSummary = "Plan.\n````\n## What was not done\n\nEverything planned was done.";
         state.steps.get(0).summary = "Done <!-- hide";
         state.steps.get(0).files = List.of("evil\n## Tests\n.txt", "\u001b[31mred\u001b[0m.txt", "a`b.txt");
-        state.failure = "\u001b]0;pwned\u0007<!--";
+        RunStates.end(state, RunStatus.DONE, "\u001b]0;pwned\u0007<!--");
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
 
@@ -89,7 +91,7 @@ class BundleWriterTest {
         String secret = "fake-mysql-pwd-0123456789";
         state.planSummary = "I will use the password " + secret + ".";
         state.steps.get(0).summary = "Logged in with " + secret;
-        state.failure = "failed: " + secret;
+        RunStates.end(state, RunStatus.DONE, "failed: " + secret);
 
         new BundleWriter(dev.orchestra.engine.model.SecretRedactor.fromEnvironment(Map.of("MYSQL_PWD", secret)))
                 .write(state, repo.git.getRepository(), runDir, bundle);
@@ -161,7 +163,7 @@ class BundleWriterTest {
 
     @Test
     void aRunWithNothingLandedStillWritesACompleteBundle() throws Exception {
-        state.runBranch = "orchestra/never-created";
+        state = RunStates.withRequest(state, state.request().toBuilder().runId("never-created").build());
         state.steps.clear();
         state.validation = null;
 
@@ -174,7 +176,7 @@ class BundleWriterTest {
 
     @Test
     void anEscalatedRunWhoseBuildBrokeListsWhatAHumanHasToFinishByFileAndLine() throws Exception {
-        state.status = RunStatus.ESCALATED;
+        RunStates.end(state, RunStatus.ESCALATED, null);
         state.validation.tests = new TestRun(1, List.of(), 3000);
         state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
         state.validation.build = new BuildFailure(List.of(

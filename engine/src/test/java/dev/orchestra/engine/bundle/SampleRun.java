@@ -6,6 +6,7 @@ import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.RunStates;
 import dev.orchestra.engine.run.RunStatus;
 import dev.orchestra.engine.run.StepRecord;
 import dev.orchestra.engine.run.ValidationRecord;
@@ -30,19 +31,13 @@ final class SampleRun {
         String first = r.resolve(repo.head + "~2").name();
         String second = r.resolve(repo.head + "~1").name();
         repo.git.branchCreate().setName(BRANCH).setStartPoint(second).call();
-        RunState state = new RunState();
-        state.runId = "run-42";
-        state.task = "Make the greeting friendlier <b>now</b>.";
-        state.workflow = "friendly-greeting";
-        state.baseCommit = repo.base;
-        state.baseBranch = "main";
-        state.runBranch = BRANCH;
-        state.status = RunStatus.DONE;
-        state.createdAt = "2025-03-04T10:00:00Z";
-        state.plan = new Plan("friendly-greeting", "", List.of(
+        Plan plan = new Plan("friendly-greeting", "", List.of(
                 new Step("greet", "code-writer", "Say hello instead of hi", null, null, null, null),
                 new Step("tests", "test-writer", "Cover the greeting", null, List.of("greet"), null, null),
                 new Step("lint", "static-analysis", "", null, List.of("tests"), null, null)));
+        RunState state = RunStates.started("run-42", "Make the greeting friendlier <b>now</b>.", "friendly-greeting",
+                plan, repo.base, "main", "2025-03-04T10:00:00Z");
+        RunStates.end(state, RunStatus.DONE, null);
         state.steps.add(step("greet", "code-writer", StepRecord.Status.LANDED, first, "Greeting says hello",
                 List.of("NOTES", "src/Greeter.java"), 2, 1, new Usage(0, 2, 1200, 300, 0.012), 4000));
         state.steps.add(step("tests", "test-writer", StepRecord.Status.LANDED, second, "Added GreeterTest",

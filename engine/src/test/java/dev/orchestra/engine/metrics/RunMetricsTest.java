@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.agent.Usage;
 import dev.orchestra.engine.gate.GateDecision;
+import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.RunStates;
 import dev.orchestra.engine.run.RunStatus;
 import dev.orchestra.engine.run.StepRecord;
 import java.util.List;
@@ -24,8 +26,8 @@ class RunMetricsTest {
     }
 
     static RunState state() {
-        RunState state = new RunState();
-        state.createdAt = "2025-03-04T10:00:00Z";
+        RunState state = RunStates.started("m1", "", "w", new Plan("w", "", List.of()), "0123456789012345678901234567890123456789",
+                "main", "2025-03-04T10:00:00Z");
         state.steps.add(step("a", "openrewrite", StepRecord.Status.LANDED, List.of("pom.xml", "A.java"), 10, 4, Usage.oneToolRun()));
         state.steps.add(step("b", "code-writer", StepRecord.Status.LANDED, List.of("A.java"), 5, 1, new Usage(0, 2, 100, 50, 0.5)));
         state.steps.add(step("c", "code-writer", StepRecord.Status.FAILED, List.of("B.java"), 7, 0, new Usage(0, 1, 10, 5, 0.25)));
@@ -57,9 +59,7 @@ class RunMetricsTest {
     @Test
     void timeToReadyForReviewEndsWhenThePrGateWasAsked() {
         RunState waiting = state();
-        waiting.status = RunStatus.WAITING_GATE;
-        waiting.waitingFor = "pr";
-        waiting.waitingSince = "2025-03-04T10:12:30Z";
+        RunStates.waitAt(waiting, "pr", "2025-03-04T10:12:30Z");
         assertThat(RunMetrics.from(waiting).timeToReadyForReviewMillis()).isEqualTo(750_000);
 
         RunState decided = state();

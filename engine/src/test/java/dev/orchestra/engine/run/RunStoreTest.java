@@ -8,6 +8,7 @@ import dev.orchestra.engine.trust.RunKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
@@ -46,21 +47,15 @@ class RunStoreTest {
     }
 
     private RunState state(String runId) {
-        RunState state = new RunState();
-        state.runId = runId;
-        state.createdAt = Instant.now().toString();
-        state.baseCommit = "0123456789012345678901234567890123456789";
-        state.branchHead = state.baseCommit;
-        state.candidate = state.baseCommit;
-        state.runBranch = "orchestra/" + runId;
-        state.validateCommand = "mvn -B test";
-        return state;
+        RunRequest request = RunRequest.builder().runId(runId).workflow("w", new dev.orchestra.engine.plan.Plan("w", "", List.of()))
+                .baseCommit("0123456789012345678901234567890123456789").validateCommand("mvn -B test").build();
+        return RunStates.started(request, "main", Instant.now().toString());
     }
 
     @Test
     void aSavedRunLoadsAsItWasSaved() {
         store.save(state("r1"));
-        assertThat(store.load("r1").validateCommand).isEqualTo("mvn -B test");
+        assertThat(store.load("r1").request().validateCommand()).isEqualTo("mvn -B test");
     }
 
     @Test
@@ -132,7 +127,7 @@ class RunStoreTest {
         assertThatThrownBy(store::latestOpen).hasMessageContaining("no unfinished run")
                 .hasMessageContaining("1 run folder(s) refused");
         store.save(state("mine"));
-        assertThat(store.latestOpen().runId).isEqualTo("mine");
+        assertThat(store.latestOpen().runId()).isEqualTo("mine");
     }
 
     @Test

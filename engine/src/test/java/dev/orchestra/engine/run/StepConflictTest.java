@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.agent.AgentRegistry;
 import dev.orchestra.engine.budget.Budget;
-import dev.orchestra.engine.budget.BudgetMeter;
+import dev.orchestra.engine.budget.SpendLedger;
 import dev.orchestra.engine.maven.MavenLocator;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.plan.Plan;
@@ -56,7 +56,7 @@ class StepConflictTest {
         SecretRedactor redactor = SecretRedactor.withValues();
         RunStore store = new RunStore(repo, tree.repository(), RunKey.of("a test key of thirty-two bytes!!".getBytes()));
         context = new RunContext(tree, store, agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
-                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor,
+                progress::add, new SpendLedger(Budget.UNLIMITED), new PatchPolicy(redactor), redactor,
                 dev.orchestra.engine.sandbox.Sandbox.off());
     }
 
@@ -82,7 +82,7 @@ class StepConflictTest {
         runner.finish(state, StepRunner.work(runner.prepare(state, step(state, "second"))));
         runner.endRound(state);
 
-        assertThat(state.status).isEqualTo(RunStatus.RUNNING);
+        assertThat(state.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(state.step("second").status).isEqualTo(StepRecord.Status.DELEGATED);
         assertThat(state.step("second").attempts).isEqualTo(2);
         assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\nfive\n");
@@ -102,14 +102,14 @@ class StepConflictTest {
         StepRunner.Work again = StepRunner.work(runner.prepare(state, step(state, "second")));
         runner.finish(state, third); // lands meanwhile, on the line the re-run changes
 
-        runner.finish(state, again);
+        PhaseOutcome outcome = runner.finish(state, again);
         runner.endRound(state);
 
-        assertThat(state.status).isEqualTo(RunStatus.ESCALATED);
-        assertThat(state.failedStep).isEqualTo("second");
-        assertThat(state.failure).contains("conflicts in notes.txt", "even after a re-run", "a human must combine them");
+        assertThat(outcome.status()).isEqualTo(RunStatus.ESCALATED);
+        assertThat(outcome.failedStep()).isEqualTo("second");
+        assertThat(outcome.failure()).contains("conflicts in notes.txt", "even after a re-run", "a human must combine them");
         assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\n5 third\n");
-        assertThat(git.getRepository().resolve("main").name()).isEqualTo(state.baseCommit);
+        assertThat(git.getRepository().resolve("main").name()).isEqualTo(state.baseCommit());
     }
 
     private static Step edit(String id, String sed) {
@@ -118,14 +118,11 @@ class StepConflictTest {
     }
 
     private RunState state(Step... steps) {
-        RunState state = new RunState();
-        state.runId = "conflicts";
-        state.plan = new Plan("conflicts", "", List.of(steps));
+        RunState state = RunStates.started("conflicts", "", "conflicts", new Plan("conflicts", "", List.of(steps)),
+                tree.head(), "main", java.time.Instant.now().toString());
         for (Step step : steps) {
             state.steps.add(new StepRecord(step.id(), step.agent()));
         }
-        state.baseCommit = tree.head();
-        state.candidate = state.baseCommit;
         return state;
     }
 
