@@ -42,11 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the project (empty or new; default: a temp folder).")
     Path dir;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
-    boolean json;
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Mixin
     SandboxOption sandboxOption;
@@ -64,10 +61,10 @@ final class DemoCommand implements Callable<Integer> {
                     .task("Migrate the tests from JUnit 4 to JUnit 5.").validateCommand(maven + " -B test").gates(Set.of())
                     .jobs(1).maxFixIterations(0).build();
             RunState state = orchestra.start(request);
-            if (!json) {
+            if (!output.json) {
                 spec.commandLine().getOut().println("Demo project: " + project);
             }
-            return new RunOutput(orchestra.runs()).print(state, json, spec.commandLine().getOut());
+            return new RunOutput(orchestra.runs()).print(state, output.json, spec.commandLine().getOut());
         }
     }
 

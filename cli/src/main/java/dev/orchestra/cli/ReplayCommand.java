@@ -51,11 +51,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "The run folder: <repository>/.orchestra/runs/<run-id>.")
     Path runDir;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
-    boolean json;
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Mixin
     SandboxOption sandboxOption;
@@ -145,7 +142,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     private void print(RunState original, RunState replay, Path replayDir, List<String> differences, boolean same)
             throws IOException {
-        if (json) {
+        if (output.json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("runId", replay.runId());
             out.put("original", original.runId());

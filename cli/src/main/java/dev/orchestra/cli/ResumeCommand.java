@@ -71,10 +71,10 @@ final class ResumeCommand implements Callable<Integer> {
         Sandbox sandbox = SandboxOption.ofRun(waiting, parent.env());
         try (Orchestra orchestra = Session.open(common.repo, spec.commandLine().getErr(), parent.env(),
                      waiting.request().modelFlags(), null, sandbox,
-                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
+                     TerminalGateKeeper.forThisProcess(common.json(), spec.commandLine().getErr()));
              RunLock lock = orchestra.lockForChanges("resume")) {
             RunState state = orchestra.resume(waiting.runId(), answer, validation);
-            return new RunOutput(orchestra.runs()).print(state, common.json, spec.commandLine().getOut());
+            return new RunOutput(orchestra.runs()).print(state, common.json(), spec.commandLine().getOut());
         }
     }
 

@@ -87,12 +87,12 @@ final class RunCommand implements Callable<Integer> {
                 .budget(limits.budget()).maxFixIterations(modelOptions.maxFixIterations);
         request.task(readTask(task));
         try (Orchestra orchestra = Session.open(common.repo, spec.commandLine().getErr(), parent.env(), flags, null, sandbox,
-                     TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
+                     TerminalGateKeeper.forThisProcess(common.json(), spec.commandLine().getErr()));
              RunLock lock = orchestra.lockForChanges("run")) {
             Plan plan = workflow == null ? null : orchestra.workflows().resolve(workflow);
             RunState state = orchestra.start(request.workflow(workflow, plan)
                     .model(orchestra.model().configured() ? orchestra.model().modelId() : null, flags).build());
-            return new RunOutput(orchestra.runs()).print(state, common.json, spec.commandLine().getOut());
+            return new RunOutput(orchestra.runs()).print(state, common.json(), spec.commandLine().getOut());
         }
     }
 

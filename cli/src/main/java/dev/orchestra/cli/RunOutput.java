@@ -79,7 +79,8 @@ final class RunOutput {
         text.append("Tests before: ").append(tests(state.baseline == null ? null : state.baseline.tests)).append('\n');
         text.append("Tests after:  ").append(tests(state.validation == null ? null : state.validation.tests)).append('\n');
         text.append("Durations: ");
-        state.phaseMillis.forEach((phase, ms) -> text.append(phase).append(' ').append(String.format("%.1fs  ", ms / 1000.0)));
+        state.phaseMillis.forEach((phase, ms) -> text.append(phase).append(' ')
+                .append(dev.orchestra.engine.time.Durations.format(ms)).append("  "));
         text.append('\n');
         if (state.failure() != null) {
             text.append("Why: ").append(state.failure()).append('\n');

@@ -43,11 +43,11 @@ final class StatusCommand implements Callable<Integer> {
             RunStore store = orchestra.runs();
             RunOutput output = new RunOutput(store);
             if (runId != null) {
-                output.print(store.load(runId), common.json, out);
+                output.print(store.load(runId), common.json(), out);
                 return 0;
             }
             List<RunStore.Listed> runs = store.list();
-            if (common.json) {
+            if (common.json()) {
                 List<Map<String, Object>> list = new ArrayList<>();
                 runs.forEach(run -> list.add(run.trusted() ? output.fields(run.state()) : notTrusted(run)));
                 Map<String, Object> all = new LinkedHashMap<>();

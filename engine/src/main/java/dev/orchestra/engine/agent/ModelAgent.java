@@ -1,6 +1,5 @@
 package dev.orchestra.engine.agent;
 
-import dev.orchestra.engine.budget.LoopDetector;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;
@@ -53,7 +52,6 @@ public final class ModelAgent implements Agent {
         messages.add(new Message(Role.USER, firstMessage(task)));
         Usage usage = Usage.NONE;
         String lastProblem = "no answer";
-        LoopDetector loops = new LoopDetector();
         boolean cutOff = false;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ModelReply reply;
@@ -73,9 +71,6 @@ public final class ModelAgent implements Agent {
             }
             lastProblem = result.problem();
             String said = AnswerReader.asTurn(reply);
-            if (loops.repeated(said, result.problem())) {
-                break; // the same answer with the same result again: asking once more will not help
-            }
             messages.add(new Message(Role.ASSISTANT, said));
             messages.add(new Message(Role.USER, result.problem()
                     + "\nNothing was changed. Answer again with the complete corrected answer."));

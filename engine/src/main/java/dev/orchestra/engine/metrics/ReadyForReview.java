@@ -1,6 +1,7 @@
 package dev.orchestra.engine.metrics;
 
 import dev.orchestra.engine.gate.GateDecision;
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.run.RunStatus;
 import java.time.Duration;
@@ -25,12 +26,12 @@ final class ReadyForReview {
     }
 
     private static Instant askedAt(RunState state) {
-        GateDecision pr = state.decision("pr");
+        GateDecision pr = state.decision(Gate.PR.id());
         if (pr != null) {
             Instant decided = instant(pr.at());
             return decided == null ? null : decided.minusMillis(pr.waitedMillis());
         }
-        if (state.status() == RunStatus.WAITING_GATE && "pr".equals(state.waitingFor())) {
+        if (state.status() == RunStatus.WAITING_GATE && Gate.PR.is(state.waitingFor())) {
             return instant(state.waitingSince());
         }
         return null;

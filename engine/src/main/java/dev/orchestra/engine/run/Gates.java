@@ -1,5 +1,6 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.gate.GateKeeper;
@@ -28,18 +29,19 @@ final class Gates {
     }
 
     /** Goes on when the run may pass; otherwise the run waits at the gate, or stops because it was rejected. */
-    PhaseOutcome pass(RunState state, String gate, String question, String details) {
+    PhaseOutcome pass(RunState state, Gate which, String question, String details) {
+        String gate = which.id();
         String key = gate + "#" + state.fixIterations();
         if (state.passedGates.contains(key)) {
             return PhaseOutcome.go();
         }
-        if (!state.request().humanAt(gate)) {
+        if (!state.request().humanAt(which)) {
             record(state, new GateDecision(gate, true, "auto", Instant.now().toString(), true, null, 0));
             state.passedGates.add(key);
             context.progress("gate " + gate + ": auto-approved (no human attached)");
             return PhaseOutcome.go();
         }
-        Path planFile = gate.equals("plan") ? context.runDir(state).resolve("plan.md") : null;
+        Path planFile = which == Gate.PLAN ? context.runDir(state).resolve("plan.md") : null;
         GateRequest request = new GateRequest(state.runId(), gate, question, details, planFile);
         Optional<GateAnswer> answer = keeper.ask(request);
         if (answer.isEmpty()) {

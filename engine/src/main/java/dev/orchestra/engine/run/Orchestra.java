@@ -134,8 +134,13 @@ public final class Orchestra implements AutoCloseable {
         return new WorkflowCatalog(tree.dir(), new WorkflowLoader(toolAgentsWithModel()));
     }
 
+    /** The agents a workflow may name, checked but never run here: model agents need a configured model. */
     private AgentRegistry toolAgentsWithModel() {
-        return ModelAgents.register(toolAgents.copy(), null, model.configured() ? model.settings() : null, reply -> 0.0);
+        ModelClient checkOnly = model.configured() || settings.replay != null ? request -> {
+            throw new IllegalStateException("agents built to check a workflow never call the model");
+        } : null;
+        return ModelAgents.register(toolAgents.copy(), checkOnly, model.configured() ? model.settings() : null,
+                reply -> 0.0);
     }
 
     /** The repository's run folders. */

@@ -1,6 +1,7 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class Orchestrator {
 
     private GateKeeper keeperFor(RunState state, GateAnswer answer) {
         if (state.status() == RunStatus.WAITING_GATE) {
-            if (answer != null && answer.editedPlan() != null && !"plan".equals(state.waitingFor())) {
+            if (answer != null && answer.editedPlan() != null && !Gate.PLAN.is(state.waitingFor())) {
                 throw new BadInputException("--edited-plan answers the plan gate, but run " + state.runId()
                         + " waits at the " + state.waitingFor() + " gate");
             }
@@ -113,7 +114,7 @@ public final class Orchestrator {
             }
         }
         context.progress("plan: " + state.plan.steps().size() + " steps (" + state.plan.name() + ")");
-        PhaseOutcome gate = gatesOfRun.pass(state, "plan", "Approve the plan?", new PlanFiles(context).summary(state));
+        PhaseOutcome gate = gatesOfRun.pass(state, Gate.PLAN, "Approve the plan?", new PlanFiles(context).summary(state));
         return gate.stops() ? gate : PhaseOutcome.advance(Phase.BASELINE);
     }
 
@@ -128,7 +129,7 @@ public final class Orchestrator {
             landing.markLanded(state);
             return PhaseOutcome.advance(Phase.VALIDATE);
         }
-        PhaseOutcome gate = gatesOfRun.pass(state, "patch", "Land these patches on " + state.runBranch() + "?",
+        PhaseOutcome gate = gatesOfRun.pass(state, Gate.PATCH, "Land these patches on " + state.runBranch() + "?",
                 landing.summary(state));
         if (gate.stops()) {
             return gate;
@@ -149,7 +150,7 @@ public final class Orchestrator {
             return new FixLoop(context).handle(state, breakage);
         }
         String details = new Landing(context).landedSummary(state) + "\n" + validations.summary(state);
-        PhaseOutcome gate = gatesOfRun.pass(state, "pr", "Ready for review: accept the result?", details);
+        PhaseOutcome gate = gatesOfRun.pass(state, Gate.PR, "Ready for review: accept the result?", details);
         return gate.stops() ? gate : PhaseOutcome.advance(Phase.FINALIZE);
     }
 

@@ -2,6 +2,7 @@ package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.budget.Budget;
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.policy.PathGlob;
 import dev.orchestra.engine.validate.JUnitReports;
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param validateCommand the validation hook's shell command, or null
  * @param externalValidation true when the hook runs outside the engine (Jenkins body): the run waits (exit 11)
  * @param junitGlobs where the hook writes JUnit XML (relative to the repository)
- * @param gates the gates a human must pass, sorted; the others are auto-approved and recorded as such
+ * @param gates the gates a human must pass, in run order; the others are auto-approved and recorded as such
  * @param stepTimeout wall-time limit of one step or validation
  * @param leaveWorkingTree true to never touch the working tree: the run branch is built and validated in copies
  * @param model the model as {@code provider:model}, or null for a run without a model
@@ -44,7 +45,7 @@ public record RunRequest(
         String validateCommand,
         boolean externalValidation,
         List<String> junitGlobs,
-        List<String> gates,
+        List<Gate> gates,
         Duration stepTimeout,
         boolean leaveWorkingTree,
         String model,
@@ -56,7 +57,7 @@ public record RunRequest(
         List<String> passEnv,
         Budget budget) {
 
-    public static final Set<String> ALL_GATES = Set.of("plan", "patch", "pr");
+    public static final Set<Gate> ALL_GATES = java.util.EnumSet.allOf(Gate.class);
     public static final int DEFAULT_MAX_FIX_ITERATIONS = 3;
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(30);
     public static final int DEFAULT_JOBS = 4;
@@ -65,7 +66,7 @@ public record RunRequest(
     public RunRequest {
         task = task == null ? "" : task;
         junitGlobs = copy(junitGlobs);
-        gates = copy(gates).stream().sorted().toList();
+        gates = gates == null ? List.of() : gates.stream().distinct().sorted().toList();
         stepTimeout = stepTimeout == null ? DEFAULT_STEP_TIMEOUT : stepTimeout;
         modelFlags = modelFlags == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelFlags));
         writeScope = copy(writeScope);
@@ -80,7 +81,7 @@ public record RunRequest(
     }
 
     /** True when a human must answer {@code gate}. */
-    public boolean humanAt(String gate) {
+    public boolean humanAt(Gate gate) {
         return gates.contains(gate);
     }
 
@@ -110,7 +111,7 @@ public record RunRequest(
         private String validateCommand;
         private boolean externalValidation;
         private List<String> junitGlobs = JUnitReports.DEFAULT_GLOBS;
-        private Collection<String> gates = ALL_GATES;
+        private Collection<Gate> gates = ALL_GATES;
         private Duration stepTimeout = DEFAULT_STEP_TIMEOUT;
         private boolean leaveWorkingTree;
         private String model;
@@ -169,7 +170,7 @@ public record RunRequest(
         }
 
         /** The gates a human must pass (default: all three); an empty set auto-approves every gate. */
-        public Builder gates(Collection<String> gates) {
+        public Builder gates(Collection<Gate> gates) {
             this.gates = gates;
             return this;
         }
@@ -251,7 +252,6 @@ public record RunRequest(
             if (stepTimeout == null || stepTimeout.isNegative() || stepTimeout.isZero()) {
                 throw new BadInputException("--step-timeout must be positive, not " + stepTimeout);
             }
-            checkGates();
             writeScope.forEach(glob -> PathGlob.of(glob, "--write-scope"));
             allowProtected.forEach(glob -> PathGlob.of(glob, "--allow-protected"));
             String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(java.time.Instant.now());
@@ -271,12 +271,5 @@ public record RunRequest(
                     allowProtected, passEnv, limits);
         }
 
-        private void checkGates() {
-            for (String gate : gates) {
-                if (!ALL_GATES.contains(gate)) {
-                    throw new BadInputException("--gates: unknown gate '" + gate + "' (known: plan, patch, pr, or none)");
-                }
-            }
-        }
     }
 }

@@ -87,8 +87,8 @@ final class StepRunner {
         Agent agent = context.agents().create(step);
         String instructions = record.retryNote == null ? step.instructions()
                 : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
-        AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), null, log,
-                state.request().stepTimeout());
+        AgentTask task = new AgentTask(step.id(), instructions, step.with(), step.scope(), null, log,
+                state.request().stepTimeout()).about(facts(state, step));
         return new Prepared(state.runId(), step, record.attempts, state.candidate, agent, task, context.tree().repository(),
                 context.copiesDir(), context.policy(), RunPolicy.of(state, step), context.redactor());
     }
@@ -276,21 +276,19 @@ final class StepRunner {
                 + " — log: " + context.runDir(state).resolve(record.log);
     }
 
-    /** The step's parameters, plus what model agents may read: the run's base and the latest test results. */
-    private static Map<String, Object> params(RunState state, Step step) {
-        Map<String, Object> params = new LinkedHashMap<>(step.with());
-        params.put("orchestra.base", state.baseCommit());
-        params.put(AgentTask.PASSED_VARIABLES, PassedVariables.of(step, state.request().passEnv()));
+    /** What the step's agent may know about the run: its base, the latest test results, the variables it gets. */
+    private static AgentTask.RunFacts facts(RunState state, Step step) {
+        String tests = null;
         if (state.validation != null) {
             String failing = state.validation.comparison == null ? ""
                     : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
-            params.put("orchestra.tests", state.validation.tests.summary() + failing);
+            tests = state.validation.tests.summary() + failing;
         }
-        return params;
+        return new AgentTask.RunFacts(state.baseCommit(), tests, PassedVariables.of(step, state.request().passEnv()));
     }
 
     static String seconds(long millis) {
-        return String.format("%.1fs", millis / 1000.0);
+        return dev.orchestra.engine.time.Durations.format(millis);
     }
 
     private static String tokens(StepRecord record) {
