@@ -4,7 +4,7 @@ import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.run.Orchestrator;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.output.ControlCharacters;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.run.Orchestra;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.run.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -23,7 +23,7 @@ final class WorkflowsCommand implements Callable<Integer> {
         WorkflowLoader loader = new WorkflowLoader(AgentRegistry.withToolAgents(MavenLocator.fromSystem()));
         WorkflowCatalog catalog = new WorkflowCatalog(common.repo, loader);
         if (common.json()) {
-            spec.commandLine().getOut().println(dev.orchestra.engine.run.Json.MAPPER.writeValueAsString(
+            spec.commandLine().getOut().println(dev.orchestra.engine.json.Json.MAPPER.writeValueAsString(
                     java.util.Map.of("workflows", catalog.available())));
         } else {
             catalog.available().forEach(name -> spec.commandLine().getOut().println(name));

@@ -1,5 +1,7 @@
 package dev.orchestra.engine.agent;
 
+import dev.orchestra.engine.budget.Usage;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.orchestra.engine.agent;
 
+import dev.orchestra.engine.budget.Usage;
+
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;

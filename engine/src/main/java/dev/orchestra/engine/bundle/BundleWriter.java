@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.model.SecretRedactor;
-import dev.orchestra.engine.run.CleanJson;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.ValidationRecord;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.ValidationRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class BundleWriter {
      * patches is written from a copy of the state with secrets redacted and control characters stripped.
      */
     public Path write(RunState runState, Repository repo, Path runDir, Path bundleDir) throws IOException {
-        RunState state = CleanJson.forHumans(runState, RunState.class, redactor);
+        RunState state = CleanJson.forHumans(runState, RunState.class, redactor::redact);
         Path tmp = Folders.sibling(bundleDir, ".tmp");
         Folders.delete(tmp);
         Files.createDirectories(tmp);

@@ -2,8 +2,8 @@ package dev.orchestra.engine.metrics;
 
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.gate.Gate;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

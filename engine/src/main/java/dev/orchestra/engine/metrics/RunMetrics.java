@@ -1,11 +1,11 @@
 package dev.orchestra.engine.metrics;
 
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.budget.Spent;
 import dev.orchestra.engine.gate.GateDecision;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.StepRecord;
-import dev.orchestra.engine.run.ValidationRecord;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.TestCase.Outcome;
 import dev.orchestra.engine.validate.TestRun;
 import java.util.LinkedHashMap;

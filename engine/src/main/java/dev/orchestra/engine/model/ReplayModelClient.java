@@ -2,7 +2,7 @@ package dev.orchestra.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.orchestra.engine.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestra.engine.agent.AgentCatalog;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.plan.AgentCatalog;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;

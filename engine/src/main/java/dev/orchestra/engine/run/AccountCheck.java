@@ -1,5 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.ModelAccount;
+import dev.orchestra.engine.state.RunState;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.validate.TestCase;

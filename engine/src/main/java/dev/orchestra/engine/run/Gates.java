@@ -1,5 +1,9 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+
 import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateDecision;
@@ -83,7 +87,7 @@ final class Gates {
         file.put("reject", "orchestra resume --run-id " + state.runId() + " --reject");
         try {
             CleanJson.write(context.runDir(state).resolve("gates").resolve(request.gate() + ".request.json"), file,
-                    context.redactor());
+                    context.redactor()::redact);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

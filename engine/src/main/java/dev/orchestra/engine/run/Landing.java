@@ -1,5 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
+
 /**
  * Lands the integrated steps on the run branch after the patch gate: the branch moves to the
  * candidate commit and, unless the run leaves the working tree alone, the files follow. The move is

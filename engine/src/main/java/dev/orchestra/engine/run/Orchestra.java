@@ -1,5 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+
 import dev.orchestra.engine.agent.AgentRegistry;
 import dev.orchestra.engine.agent.ModelAgents;
 import dev.orchestra.engine.budget.Budget;

@@ -1,8 +1,13 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.PassedVariables;
+import dev.orchestra.engine.state.RunState;
+
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.plan.Plan;
-import dev.orchestra.engine.plan.PlanMarkdown;
+import dev.orchestra.engine.workflow.PlanMarkdown;
 import dev.orchestra.engine.plan.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +26,7 @@ final class PlanFiles {
     void write(RunState state) {
         Path dir = context.runDir(state);
         try {
-            CleanJson.write(dir.resolve("plan.json"), state.plan, context.redactor());
+            CleanJson.write(dir.resolve("plan.json"), state.plan, context.redactor()::redact);
             Json.writeAtomically(dir.resolve("plan.md"), context.redactor()
                     .redact(PlanMarkdown.render(state.plan, state.task())).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunState;
+
 import dev.orchestra.engine.agent.AgentRegistry;
 import dev.orchestra.engine.budget.SpendLedger;
 import dev.orchestra.engine.plan.ModelPlanner;

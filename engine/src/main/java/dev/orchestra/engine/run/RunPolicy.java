@@ -1,5 +1,7 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunState;
+
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.policy.Policy;
 

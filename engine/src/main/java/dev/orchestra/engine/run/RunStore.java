@@ -1,7 +1,12 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunState;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.state.RunIds;
 import dev.orchestra.engine.trust.RunFolders;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
@@ -13,10 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +32,6 @@ import org.eclipse.jgit.lib.Repository;
  * Orchestra wrote it for this operator.
  */
 public final class RunStore {
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** The largest state.json read: far above any real run's, far below what could exhaust memory. */
     static final int MAX_STATE_BYTES = 64 * 1024 * 1024;
     private final Path runsDir;
@@ -64,22 +64,12 @@ public final class RunStore {
 
     /** A new run id: UTC time plus a random suffix, e.g. {@code 20261123-170512-3fa2}. */
     public static String newRunId(Instant now) {
-        return ID_TIME.format(now) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
+        return RunIds.newId(now);
     }
 
-    /**
-     * Checks a user-given run id: it names a folder and a branch ({@code orchestra/<id>}), so only letters, digits,
-     * '-', '_' and '.', and nothing git refuses in a ref name ({@code ..}, a trailing {@code .lock} or '.').
-     */
+    /** Checks a user-given run id (see {@link RunIds#check}). */
     public static String checkRunId(String runId) {
-        if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new BadInputException("--run-id '" + runId + "': use 1-64 letters, digits, '.', '-' or '_'");
-        }
-        if (!Repository.isValidRefName("refs/heads/orchestra/" + runId)) {
-            throw new BadInputException("--run-id '" + runId + "': git refuses it in a branch name (orchestra/" + runId
-                    + "); leave out '..', a trailing '.lock' and a trailing '.'");
-        }
-        return runId;
+        return RunIds.check(runId);
     }
 
     public boolean exists(String runId) {

@@ -1,5 +1,10 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.PassedVariables;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
+
 import dev.orchestra.engine.agent.Agent;
 import dev.orchestra.engine.agent.AgentResult;
 import dev.orchestra.engine.agent.AgentTask;

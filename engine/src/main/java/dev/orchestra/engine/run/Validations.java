@@ -1,5 +1,10 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.ValidationRecord;
+
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CommandValidation;
 import dev.orchestra.engine.validate.TestComparisons;

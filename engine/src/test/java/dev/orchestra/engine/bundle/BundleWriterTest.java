@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStates;
-import dev.orchestra.engine.run.RunStatus;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CompilerMessage;
 import dev.orchestra.engine.validate.TestComparisons;

@@ -2,8 +2,8 @@ package dev.orchestra.engine.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStates;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;

@@ -1,15 +1,15 @@
 package dev.orchestra.engine.bundle;
 
 import dev.orchestra.engine.agent.Note;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStates;
-import dev.orchestra.engine.run.RunStatus;
-import dev.orchestra.engine.run.StepRecord;
-import dev.orchestra.engine.run.ValidationRecord;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.TestCase;
 import dev.orchestra.engine.validate.TestCase.Outcome;
 import dev.orchestra.engine.validate.TestComparisons;

@@ -2,13 +2,13 @@ package dev.orchestra.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStates;
-import dev.orchestra.engine.run.RunStatus;
-import dev.orchestra.engine.run.StepRecord;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
+import dev.orchestra.engine.state.StepRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,12 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunStates;
+
+import dev.orchestra.engine.state.Breakage;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.context.TokenEstimate;
@@ -36,7 +43,7 @@ class FixBudgetTest {
         write(BROKEN, "package demo;\n\nimport org.junit.rules.ExternalResource;\n\npublic class ScratchFolder extends ExternalResource {\n}\n");
         write(USER, "package demo;\n\npublic class NotesTest {\n    public ScratchFolder scratch = new ScratchFolder();\n}\n");
         write("src/main/java/demo/Unrelated.java", "package demo;\n\npublic class Unrelated {\n}\n");
-        state = new RunState();
+        state = RunStates.any();
         state.baseline = new ValidationRecord("baseline", "mvn test", "a");
         state.baseline.tests = new TestRun(0, IntStream.range(0, 400)
                 .mapToObj(i -> new TestCase("demo.Test" + i + "#works", TestCase.Outcome.PASSED, "", "", 0.1)).toList(), 1000);

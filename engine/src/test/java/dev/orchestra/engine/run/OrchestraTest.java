@@ -1,5 +1,10 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

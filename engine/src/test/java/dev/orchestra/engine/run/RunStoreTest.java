@@ -1,5 +1,10 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunStates;
+
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunStates;
+
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.budget.Budget;
@@ -12,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StepBoardTest {
     @Test
     void showsEveryStepWhereItStandsWithTheTokensOfRunningStepsSoFar() {
-        RunState state = new RunState();
+        RunState state = RunStates.any();
         state.steps = List.of(record("a", StepRecord.Status.DELEGATED), record("b", StepRecord.Status.RUNNING),
                 record("c", StepRecord.Status.RUNNING), record("d", StepRecord.Status.PENDING),
                 record("e", StepRecord.Status.FAILED), record("f", StepRecord.Status.NO_CHANGE));

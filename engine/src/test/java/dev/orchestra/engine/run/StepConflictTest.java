@@ -1,5 +1,12 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunStates;
+
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
+import dev.orchestra.engine.state.StepRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.agent.AgentRegistry;

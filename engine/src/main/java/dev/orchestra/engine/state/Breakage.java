@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.agent.StaticAnalysisAgent;
 import dev.orchestra.engine.validate.BuildFailure;

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 /** The phases of a run, in order. Each ends in a persisted state. */
 public enum Phase { INGEST, PLAN, BASELINE, DELEGATE, INTEGRATE, VALIDATE, FINALIZE, DONE }

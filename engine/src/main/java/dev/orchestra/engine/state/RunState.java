@@ -1,7 +1,7 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.budget.Spent;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
@@ -86,7 +86,7 @@ public final class RunState {
     RunState() {}
 
     /** A new run of {@code request} (its run id and base commit resolved), started from {@code baseBranch}. */
-    RunState(RunRequest request, String baseBranch, Instant now) {
+    public RunState(RunRequest request, String baseBranch, Instant now) {
         this.request = request;
         this.baseBranch = baseBranch;
         this.createdAt = now.toString();
@@ -180,7 +180,7 @@ public final class RunState {
     // ---- changes, made by the orchestrator only ----------------------------------------------------------------------
 
     /** Applies how a phase ended: the one place a run's status, phase and wait change. */
-    void apply(PhaseOutcome outcome, Instant now) {
+    public void apply(PhaseOutcome outcome, Instant now) {
         status = outcome.status();
         if (outcome.kind() == PhaseOutcome.Kind.ADVANCE) {
             phase = outcome.next();
@@ -201,12 +201,12 @@ public final class RunState {
     }
 
     /** Continues a waiting or killed run; what it waited for stays readable until the next outcome is applied. */
-    void resumed() {
+    public void resumed() {
         status = RunStatus.RUNNING;
     }
 
     /** Takes over what the ledger has counted so far. */
-    void recordSpent(Spent spent) {
+    public void recordSpent(Spent spent) {
         this.spent = spent;
     }
 }

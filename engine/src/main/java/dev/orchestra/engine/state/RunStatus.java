@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 /** Where a run stands, and the command line's exit code for it. */
 public enum RunStatus {

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 /**
  * How a phase (or a part of one) ended: go on, move to the next phase, wait for a human or the validation hook, or
@@ -28,47 +28,47 @@ public record PhaseOutcome(Kind kind, Phase next, String waitingFor, String fail
 
     private static final PhaseOutcome GO_ON = new PhaseOutcome(Kind.GO, null, null, null, null);
 
-    static PhaseOutcome go() {
+    public static PhaseOutcome go() {
         return GO_ON;
     }
 
-    static PhaseOutcome advance(Phase next) {
+    public static PhaseOutcome advance(Phase next) {
         return new PhaseOutcome(Kind.ADVANCE, next, null, null, null);
     }
 
-    static PhaseOutcome waitAtGate(String gate) {
+    public static PhaseOutcome waitAtGate(String gate) {
         return new PhaseOutcome(Kind.WAIT_GATE, null, gate, null, null);
     }
 
-    static PhaseOutcome waitForValidation(String kind) {
+    public static PhaseOutcome waitForValidation(String kind) {
         return new PhaseOutcome(Kind.WAIT_VALIDATION, null, kind, null, null);
     }
 
-    static PhaseOutcome done() {
+    public static PhaseOutcome done() {
         return new PhaseOutcome(Kind.DONE, null, null, null, null);
     }
 
-    static PhaseOutcome fail(String why) {
+    public static PhaseOutcome fail(String why) {
         return fail(why, null);
     }
 
-    static PhaseOutcome fail(String why, String step) {
+    public static PhaseOutcome fail(String why, String step) {
         return new PhaseOutcome(Kind.FAIL, null, null, why, step);
     }
 
-    static PhaseOutcome reject(String why) {
+    public static PhaseOutcome reject(String why) {
         return new PhaseOutcome(Kind.REJECT, null, null, why, null);
     }
 
-    static PhaseOutcome escalate(String why) {
+    public static PhaseOutcome escalate(String why) {
         return escalate(why, null);
     }
 
-    static PhaseOutcome escalate(String why, String step) {
+    public static PhaseOutcome escalate(String why, String step) {
         return new PhaseOutcome(Kind.ESCALATE, null, null, why, step);
     }
 
-    static PhaseOutcome budgetExhausted(String why, String step) {
+    public static PhaseOutcome budgetExhausted(String why, String step) {
         return new PhaseOutcome(Kind.BUDGET_EXHAUSTED, null, null, "budget exhausted: " + why, step);
     }
 
@@ -78,7 +78,7 @@ public record PhaseOutcome(Kind kind, Phase next, String waitingFor, String fail
     }
 
     /** The run's status after this outcome. */
-    RunStatus status() {
+    public RunStatus status() {
         return switch (kind) {
             case GO, ADVANCE -> RunStatus.RUNNING;
             case WAIT_GATE -> RunStatus.WAITING_GATE;

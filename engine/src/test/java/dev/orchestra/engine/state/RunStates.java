@@ -1,4 +1,6 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
+
+import dev.orchestra.engine.json.Json;
 
 import dev.orchestra.engine.plan.Plan;
 import java.time.Instant;
@@ -6,6 +8,12 @@ import java.time.Instant;
 /** Run states for tests of what reads them (bundle, metrics, status): made and moved the way the orchestrator does. */
 public final class RunStates {
     private RunStates() {}
+
+    /** A new run of an empty workflow on a made-up base, for tests that only fill in its steps and results. */
+    public static RunState any() {
+        return started("r1", "", "w", new Plan("w", "", java.util.List.of()), "0123456789012345678901234567890123456789",
+                "main", "2025-03-04T10:00:00Z");
+    }
 
     /** A new run of {@code request} as ingest records it, created at {@code createdAt}. */
     public static RunState started(RunRequest request, String baseBranch, String createdAt) {

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.budget.Budget;
@@ -254,7 +254,7 @@ public record RunRequest(
             }
             writeScope.forEach(glob -> PathGlob.of(glob, "--write-scope"));
             allowProtected.forEach(glob -> PathGlob.of(glob, "--allow-protected"));
-            String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(java.time.Instant.now());
+            String id = runId != null ? RunIds.check(runId) : RunIds.newId(java.time.Instant.now());
             if (plan == null && model == null) {
                 throw new BadInputException("give --workflow NAME, or --model PROVIDER:MODEL to let the orchestrator model plan the task");
             }
