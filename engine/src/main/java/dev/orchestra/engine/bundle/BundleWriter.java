@@ -1,10 +1,10 @@
 package dev.orchestra.engine.bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.ValidationRecord;
 import java.io.IOException;
@@ -22,8 +22,7 @@ import org.eclipse.jgit.lib.Repository;
  * and renamed into it, so a crash never leaves a half bundle that looks complete.
  */
 public final class BundleWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final SecretRedactor redactor;
 
     /** A writer whose bundle holds no secret {@code redactor} knows and no control character. */

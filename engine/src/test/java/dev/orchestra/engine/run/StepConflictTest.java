@@ -121,7 +121,7 @@ class StepConflictTest {
 
     private static Step edit(String id, String sed) {
         return new Step(id, "command", id, List.of("notes.txt"), List.of(),
-                Map.of("run", "sed -i -e '" + sed + "' notes.txt"), null);
+                Map.of("run", "sed -e '" + sed + "' notes.txt > notes.new && mv notes.new notes.txt"), null);
     }
 
     private RunState state(Step... steps) {
