@@ -20,6 +20,11 @@ public final class GitRepository {
 
     /** A new repository on branch {@code main} in {@code dir}, with {@code files} (path to content) as its first commit. */
     public static GitRepository create(Path dir, Map<String, String> files) {
+        return create(dir, files, "initial");
+    }
+
+    /** The same, with this message on the first commit. */
+    public static GitRepository create(Path dir, Map<String, String> files, String message) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -28,7 +33,7 @@ public final class GitRepository {
         GitRepository repo = new GitRepository(dir);
         repo.git("init", "-q", "-b", "main");
         files.forEach(repo::write);
-        repo.commitAll("initial");
+        repo.commitAll(message);
         return repo;
     }
 

@@ -74,6 +74,27 @@ class SpendLedgerTest {
     }
 
     @Test
+    void aReachedLimitStopsOnlyTheNextCallNotTheWorkAlreadyPaidFor() {
+        SpendLedger ledger = new SpendLedger(new Budget(null, null, 1, null, null), clock, Spent.NOTHING);
+        ledger.record("s1/1", 10, 5, 0);
+
+        assertThat(ledger.exhausted()).isPresent();
+        assertThat(ledger.refusal()).as("nothing refused yet: landing and validation go on").isEmpty();
+        assertThat(ledger.admitCall()).isPresent();
+        assertThat(ledger.refusal()).contains("model call budget used up: 1 call of 1 (--max-model-calls)");
+    }
+
+    @Test
+    void estimatedUsageCountsLikeReportedUsageAndIsCountedApart() {
+        SpendLedger ledger = new SpendLedger(new Budget(100L, null, null, null, null), clock, Spent.NOTHING);
+        ledger.record("s1/1", 90, 20, 0, true);
+
+        assertThat(ledger.spent().tokens()).isEqualTo(110);
+        assertThat(ledger.spent().estimatedCalls()).isEqualTo(1);
+        assertThat(ledger.admitCall()).isPresent();
+    }
+
+    @Test
     void recordsFromManyThreadsAddUpExactly() throws Exception {
         SpendLedger meter = new SpendLedger(Budget.UNLIMITED, clock, Spent.NOTHING);
         int threads = 8;
