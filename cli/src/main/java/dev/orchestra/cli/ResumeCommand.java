@@ -2,15 +2,14 @@ package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.run.Orchestrator;
-import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.state.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,19 +1,19 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.run.Orchestra;
-import dev.orchestra.engine.state.RunRequest;
-import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,12 +1,12 @@
 package dev.orchestra.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.output.ControlCharacters;
-import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.RunStatus;
-import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.state.StepRecord;
 import dev.orchestra.engine.validate.TestRun;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
+import dev.orchestra.engine.state.RunState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.output.ControlCharacters;
 import dev.orchestra.engine.run.Orchestra;
-import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.run.RunStore;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.orchestra.cli.resilience;
 
-import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.cli.CliRunner;
 import dev.orchestra.engine.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.orchestra.cli.resilience;
 
-import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.cli.CliRunner;
 import dev.orchestra.engine.demo.SampleProject;
 import dev.orchestra.engine.json.Json;
 import dev.orchestra.testsupport.RecordedRequest;

@@ -1,9 +1,8 @@
 package dev.orchestra.engine.agent;
 
-import dev.orchestra.engine.plan.AgentCatalog;
-
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.maven.MavenLocator;
+import dev.orchestra.engine.plan.AgentCatalog;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.sandbox.Sandbox;
 import java.util.Collections;

@@ -1,7 +1,6 @@
 package dev.orchestra.engine.agent;
 
 import dev.orchestra.engine.budget.Usage;
-
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;
@@ -11,9 +10,9 @@ import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
 import dev.orchestra.engine.model.ModelReply;
-import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelRequest.Message;
 import dev.orchestra.engine.model.ModelRequest.Role;
+import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelSettings;
 import dev.orchestra.engine.model.Prompts;
 import java.io.IOException;

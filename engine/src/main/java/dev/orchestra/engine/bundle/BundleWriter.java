@@ -1,10 +1,10 @@
 package dev.orchestra.engine.bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestra.engine.metrics.RunMetrics;
-import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.json.CleanJson;
 import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.metrics.RunMetrics;
+import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.ValidationRecord;
 import java.io.IOException;

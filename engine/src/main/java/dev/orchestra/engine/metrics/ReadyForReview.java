@@ -1,7 +1,7 @@
 package dev.orchestra.engine.metrics;
 
-import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.gate.Gate;
+import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.RunStatus;
 import java.time.Duration;

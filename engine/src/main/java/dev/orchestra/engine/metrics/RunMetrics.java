@@ -1,7 +1,7 @@
 package dev.orchestra.engine.metrics;
 
-import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;

@@ -1,19 +1,19 @@
 package dev.orchestra.engine.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestra.engine.plan.AgentCatalog;
 import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
 import dev.orchestra.engine.model.ModelReply;
-import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelRequest.Message;
 import dev.orchestra.engine.model.ModelRequest.Role;
+import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelSettings;
 import dev.orchestra.engine.model.Prompts;
 import dev.orchestra.engine.output.ShortList;
+import dev.orchestra.engine.plan.AgentCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

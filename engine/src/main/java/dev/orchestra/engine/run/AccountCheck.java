@@ -1,18 +1,17 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.ModelAccount;
-import dev.orchestra.engine.state.RunState;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.plan.ModelPlanner;
+import dev.orchestra.engine.state.ModelAccount;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.validate.TestCase;
 import java.io.IOException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** Asks the orchestrator model for its account of the run and checks every file and test it names. */
 final class AccountCheck {

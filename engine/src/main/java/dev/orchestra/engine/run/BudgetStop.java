@@ -1,9 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.budget.SpendLedger;
 import dev.orchestra.engine.state.Phase;
 import dev.orchestra.engine.state.PhaseOutcome;
-
-import dev.orchestra.engine.budget.SpendLedger;
 import java.util.Optional;
 
 /**

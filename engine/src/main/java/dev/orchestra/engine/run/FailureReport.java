@@ -2,7 +2,6 @@ package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.state.Breakage;
 import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.validate.CompilerMessage;
 import dev.orchestra.engine.validate.TestCase;
 import java.nio.file.Files;

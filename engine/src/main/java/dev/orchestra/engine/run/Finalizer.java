@@ -1,12 +1,11 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.bundle.BundleWriter;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The finalize phase: writes the bundle for any run that ended (done, failed, rejected, escalated). */
+/** Writes the bundle of every run that finished: done, failed, rejected, escalated or out of budget. */
 final class Finalizer {
     private final RunContext context;
 

@@ -1,14 +1,13 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.plan.ModelPlanner;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.state.Breakage;
 import dev.orchestra.engine.state.Phase;
 import dev.orchestra.engine.state.PhaseOutcome;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;
-
-import dev.orchestra.engine.plan.ModelPlanner;
-import dev.orchestra.engine.plan.Plan;
-import dev.orchestra.engine.plan.Step;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,13 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.json.CleanJson;
-import dev.orchestra.engine.state.PhaseOutcome;
-import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.gate.GateKeeper;
 import dev.orchestra.engine.gate.GateRequest;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.state.Phase;
 import dev.orchestra.engine.state.PhaseOutcome;
 import dev.orchestra.engine.state.RunRequest;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;
-
-import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,14 +1,11 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunRequest;
-import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.agent.AgentRegistry;
 import dev.orchestra.engine.agent.ModelAgents;
 import dev.orchestra.engine.budget.Budget;
 import dev.orchestra.engine.budget.BudgetedModelClient;
-import dev.orchestra.engine.budget.Spent;
 import dev.orchestra.engine.budget.SpendLedger;
+import dev.orchestra.engine.budget.Spent;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
 import dev.orchestra.engine.lock.GitIndexLocks;
@@ -25,6 +22,8 @@ import dev.orchestra.engine.model.TranscriptWriter;
 import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.workflow.WorkflowCatalog;
 import dev.orchestra.engine.workflow.WorkflowLoader;

@@ -1,16 +1,15 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.gate.Gate;
+import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.gate.GateKeeper;
 import dev.orchestra.engine.state.Breakage;
 import dev.orchestra.engine.state.Phase;
 import dev.orchestra.engine.state.PhaseOutcome;
 import dev.orchestra.engine.state.RunRequest;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.RunStatus;
-
-import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.gate.Gate;
-import dev.orchestra.engine.gate.GateAnswer;
-import dev.orchestra.engine.gate.GateKeeper;
 import java.time.Clock;
 
 /**

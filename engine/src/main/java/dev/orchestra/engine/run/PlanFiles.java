@@ -1,14 +1,13 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.json.CleanJson;
 import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.state.PassedVariables;
 import dev.orchestra.engine.state.RunState;
-
-import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.workflow.PlanMarkdown;
-import dev.orchestra.engine.plan.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

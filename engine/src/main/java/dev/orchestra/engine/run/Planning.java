@@ -1,9 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.state.PhaseOutcome;
 import dev.orchestra.engine.state.RunState;
-
-import dev.orchestra.engine.plan.ModelPlanner;
 
 /** The plan phase when no workflow was given: the planner model turns the task into a plan. */
 final class Planning {

@@ -1,7 +1,6 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,7 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.state.RunState;
 import java.util.Objects;
 import java.util.stream.Stream;
 

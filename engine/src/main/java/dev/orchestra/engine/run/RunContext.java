@@ -1,14 +1,13 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.agent.AgentRegistry;
 import dev.orchestra.engine.budget.SpendLedger;
-import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.output.ControlCharacters;
+import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.nio.file.Path;

@@ -1,9 +1,8 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.policy.Policy;
+import dev.orchestra.engine.state.RunState;
 
 /** The policy one step's patch is checked against: the run's write scope and allowances, the step's files. */
 final class RunPolicy {

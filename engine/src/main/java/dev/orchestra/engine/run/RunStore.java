@@ -1,17 +1,16 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.json.CleanJson;
-import dev.orchestra.engine.json.Json;
-import dev.orchestra.engine.state.RunState;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.state.RunIds;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.trust.RunFolders;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
 import dev.orchestra.engine.trust.TrackedFiles;
-import dev.orchestra.engine.model.SecretRedactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,10 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.state.Phase;
 import dev.orchestra.engine.state.PhaseOutcome;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;
-
-import dev.orchestra.engine.plan.Step;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,9 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;
-
-import dev.orchestra.engine.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,8 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.budget.SpendLedger;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;
-
-import dev.orchestra.engine.budget.SpendLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

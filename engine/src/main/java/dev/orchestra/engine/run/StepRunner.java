@@ -1,10 +1,5 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.PassedVariables;
-import dev.orchestra.engine.state.PhaseOutcome;
-import dev.orchestra.engine.state.RunState;
-import dev.orchestra.engine.state.StepRecord;
-
 import dev.orchestra.engine.agent.Agent;
 import dev.orchestra.engine.agent.AgentResult;
 import dev.orchestra.engine.agent.AgentTask;
@@ -14,6 +9,10 @@ import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.policy.Policy;
 import dev.orchestra.engine.policy.Refusal;
+import dev.orchestra.engine.state.PassedVariables;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import dev.orchestra.engine.workspace.ChangeStats;
 import dev.orchestra.engine.workspace.FolderCopy;
 import dev.orchestra.engine.workspace.Integrator;
@@ -25,9 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;

@@ -4,7 +4,6 @@ import dev.orchestra.engine.json.CleanJson;
 import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.StepRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

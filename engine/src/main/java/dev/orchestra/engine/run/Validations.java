@@ -4,11 +4,9 @@ import dev.orchestra.engine.state.PhaseOutcome;
 import dev.orchestra.engine.state.RunRequest;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.ValidationRecord;
-
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CommandValidation;
 import dev.orchestra.engine.validate.TestComparisons;
-import dev.orchestra.engine.validate.TestRun;
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;

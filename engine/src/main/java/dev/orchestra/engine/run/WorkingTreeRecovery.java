@@ -2,7 +2,6 @@ package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.state.Phase;
 import dev.orchestra.engine.state.RunState;
-
 import dev.orchestra.engine.workspace.WorkingTree;
 
 /**

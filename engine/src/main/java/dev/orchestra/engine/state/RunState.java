@@ -1,8 +1,8 @@
 package dev.orchestra.engine.state;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.sandbox.SandboxUse;

@@ -7,7 +7,6 @@ import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.RunStates;
-import dev.orchestra.engine.state.RunStatus;
 import dev.orchestra.engine.state.StepRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,13 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunStates;
-
-import dev.orchestra.engine.state.Breakage;
-import dev.orchestra.engine.state.RunState;
-import dev.orchestra.engine.state.StepRecord;
-import dev.orchestra.engine.state.ValidationRecord;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.context.TokenEstimate;
+import dev.orchestra.engine.state.Breakage;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CompilerMessage;
 import dev.orchestra.engine.validate.TestCase;

@@ -1,10 +1,5 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.json.Json;
-import dev.orchestra.engine.state.RunRequest;
-import dev.orchestra.engine.state.RunState;
-import dev.orchestra.engine.state.RunStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +9,10 @@ import dev.orchestra.engine.budget.Budget;
 import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateKeeper;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.testsupport.FixLoopScenario;
 import dev.orchestra.testsupport.GitRepository;

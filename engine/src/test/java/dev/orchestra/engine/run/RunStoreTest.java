@@ -1,14 +1,12 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunStates;
-
-import dev.orchestra.engine.state.RunRequest;
-import dev.orchestra.engine.state.RunState;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
 import dev.orchestra.engine.trust.RunKey;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,12 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.state.RunStates;
-
-import dev.orchestra.engine.state.RunState;
-import dev.orchestra.engine.state.StepRecord;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.budget.Budget;
 import dev.orchestra.engine.budget.SpendLedger;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.StepRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.json.Json;
-
 import dev.orchestra.engine.plan.Plan;
 import java.time.Instant;
 
