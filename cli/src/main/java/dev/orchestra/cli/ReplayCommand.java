@@ -131,12 +131,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The plan the original ran: its workflow's (or a human's edit), without fix steps; null when the model planned it. */
     private static Plan planOf(RunState original) {
-        boolean edited = original.decisions.stream().anyMatch(d -> d.gate().equals("plan") && d.edit() != null);
+        boolean edited = original.decisions().stream().anyMatch(d -> d.gate().equals("plan") && d.edit() != null);
         if (original.request().workflow() == null && !edited) {
             return null;
         }
-        return new Plan(original.plan.name(), original.plan.description(),
-                original.plan.steps().stream().filter(step -> !step.id().matches("fix\\d+-.*")).toList());
+        return new Plan(original.plan().name(), original.plan().description(),
+                original.plan().steps().stream().filter(step -> !step.id().matches("fix\\d+-.*")).toList());
     }
 
     private void print(RunState original, RunState replay, Path replayDir, List<String> differences, boolean same)

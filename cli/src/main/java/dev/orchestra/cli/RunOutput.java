@@ -70,7 +70,7 @@ final class RunOutput {
         text.append("Run ").append(state.runId()).append(" — ").append(state.status().name().toLowerCase()
                 .replace('_', ' ')).append(state.waitingFor() == null ? "" : " (" + state.waitingFor() + ")").append('\n');
         text.append("Branch ").append(state.runBranch()).append(" from ").append(state.baseCommit(), 0, 10).append('\n');
-        for (StepRecord step : state.steps) {
+        for (StepRecord step : state.steps()) {
             text.append(String.format("  %-10s %-16s %-9s %6.1fs  %s%n", step.status.name().toLowerCase(), step.id,
                     step.agent, step.durationMillis / 1000.0, step.files.isEmpty() ? step.summary : step.files.size()
                             + " files +" + step.insertions + " -" + step.deletions));

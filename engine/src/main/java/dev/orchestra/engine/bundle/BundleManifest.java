@@ -66,8 +66,8 @@ public record BundleManifest(
         return new BundleManifest(1, state.runId(), state.task(), state.request().workflow(), String.valueOf(state.status()),
                 state.failure(), state.failedStep(), state.baseCommit(), state.baseBranch(), state.runBranch(), headCommit,
                 state.createdAt(), state.finishedAt(), patches, steps(state, patchByCommit),
-                List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.request().model(),
-                state.planSummary, state.fixIterations(), state.account, List.copyOf(state.refusals), leftovers(state), state.sandbox);
+                List.copyOf(state.decisions()), tests(state), validationCommands(state), budgets(state), state.request().model(),
+                state.planSummary(), state.fixIterations(), state.account, List.copyOf(state.refusals()), leftovers(state), state.sandbox);
     }
 
     /** What the run left broken for a human; nothing for a run that is done. */
@@ -86,14 +86,14 @@ public record BundleManifest(
     private static List<StepEntry> steps(RunState state, Map<String, String> patchByCommit) {
         List<StepEntry> entries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        List<Step> planned = state.plan == null ? List.of() : state.plan.steps();
+        List<Step> planned = state.plan() == null ? List.of() : state.plan().steps();
         for (Step step : planned) {
             StepRecord record = state.step(step.id());
             entries.add(entry(record == null ? new StepRecord(step.id(), step.agent()) : record,
                     step.instructions(), patchByCommit));
             seen.add(step.id());
         }
-        for (StepRecord record : state.steps) {
+        for (StepRecord record : state.steps()) {
             if (!seen.contains(record.id)) {
                 entries.add(entry(record, "", patchByCommit));
             }

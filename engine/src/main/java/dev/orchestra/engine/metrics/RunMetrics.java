@@ -83,23 +83,23 @@ public record RunMetrics(
         Map<String, Long> phases = new LinkedHashMap<>(state.phaseMillis);
         Map<String, AgentMetrics> agents = new TreeMap<>();
         AgentMetrics total = AgentMetrics.NONE;
-        for (StepRecord step : ranSteps(state.steps)) {
+        for (StepRecord step : ranSteps(state.steps())) {
             agents.merge(step.agent, AgentMetrics.NONE.plus(step), RunMetrics::sum);
             total = total.plus(step);
         }
-        if (state.plannerUsage != null && state.plannerUsage.modelCalls() > 0) {
-            AgentMetrics planner = new AgentMetrics(state.plannerUsage.modelCalls(), 0, state.plannerUsage.modelCalls(),
-                    state.plannerUsage.inputTokens(), state.plannerUsage.outputTokens(), state.plannerUsage.cost(), 0);
+        if (state.plannerUsage() != null && state.plannerUsage().modelCalls() > 0) {
+            AgentMetrics planner = new AgentMetrics(state.plannerUsage().modelCalls(), 0, state.plannerUsage().modelCalls(),
+                    state.plannerUsage().inputTokens(), state.plannerUsage().outputTokens(), state.plannerUsage().cost(), 0);
             agents.merge("planner", planner, RunMetrics::sum);
             total = sum(total, planner);
         }
         Map<String, Long> waits = new TreeMap<>();
-        for (GateDecision decision : state.decisions) {
+        for (GateDecision decision : state.decisions()) {
             waits.merge(decision.gate(), decision.waitedMillis(), Long::sum);
         }
         return new RunMetrics(phases, phases.values().stream().mapToLong(Long::longValue).sum(),
                 ReadyForReview.millis(state), agents, total,
-                TestCounts.of(state.baseline), TestCounts.of(state.validation), patchSize(state.steps),
+                TestCounts.of(state.baseline), TestCounts.of(state.validation), patchSize(state.steps()),
                 waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations(),
                 state.spent());
     }

@@ -35,7 +35,7 @@ final class AccountCheck {
         String diff = Diffs.cut(Diffs.between(repo, state.baseCommit(), head), MAX_DIFF_CHARS);
         String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
         ModelPlanner.Account answer = context.planner().account(state.task(), diff, tests);
-        state.plannerUsage = state.plannerUsage.plus(answer.usage());
+        state.addPlannerUsage(answer.usage());
         JsonNode json = answer.json();
         if (json == null) {
             context.progress("summary: the model gave no readable account; left out");

@@ -38,7 +38,7 @@ final class FixLoop {
         int iteration = context.ledger().fixIterations() + 1;
         context.progress("fix: iteration " + iteration + " of " + state.request().maxFixIterations() + " — " + regression);
         ModelPlanner.Outcome outcome = planFixes(state, breakage, head, iteration);
-        state.plannerUsage = state.plannerUsage.plus(outcome.usage());
+        state.addPlannerUsage(outcome.usage());
         if (outcome.plan() == null) {
             return PhaseOutcome.escalate(regression + " — no fix could be planned: " + outcome.failure());
         }
@@ -89,12 +89,11 @@ final class FixLoop {
     }
 
     private void addSteps(RunState state, Plan fixes, int iteration) {
-        List<Step> steps = new ArrayList<>(state.plan.steps());
+        List<Step> steps = new ArrayList<>(state.plan().steps());
         steps.addAll(fixes.steps());
-        state.plan = new Plan(state.plan.name(), state.plan.description(), steps);
         List<StepRecord> records = Ingest.recordsFor(fixes.steps());
         records.forEach(record -> record.fixIteration = iteration);
-        state.steps.addAll(records);
+        state.addSteps(new Plan(state.plan().name(), state.plan().description(), steps), records);
         new PlanFiles(context).write(state);
     }
 

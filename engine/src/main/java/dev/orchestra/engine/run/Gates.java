@@ -35,12 +35,12 @@ final class Gates {
     PhaseOutcome pass(RunState state, Gate which, String question, String details) {
         String gate = which.id();
         String key = gate + "#" + state.fixIterations();
-        if (state.passedGates.contains(key)) {
+        if (state.passed(key)) {
             return PhaseOutcome.go();
         }
         if (!state.request().humanAt(which)) {
             record(state, new GateDecision(gate, true, "auto", Instant.now().toString(), true, null, 0));
-            state.passedGates.add(key);
+            state.markPassed(key);
             context.progress("gate " + gate + ": auto-approved (no human attached)");
             return PhaseOutcome.go();
         }
@@ -52,7 +52,7 @@ final class Gates {
         }
         PhaseOutcome decided = apply(state, gate, answer.get());
         if (!decided.stops()) {
-            state.passedGates.add(key);
+            state.markPassed(key);
         }
         return decided;
     }
@@ -72,7 +72,7 @@ final class Gates {
     }
 
     private void record(RunState state, GateDecision decision) {
-        state.decisions.add(decision);
+        state.recordDecision(decision);
     }
 
     private PhaseOutcome waitAt(RunState state, GateRequest request) {

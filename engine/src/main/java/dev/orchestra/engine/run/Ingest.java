@@ -40,9 +40,6 @@ final class Ingest {
         }
         String base = request.baseCommit() != null ? request.baseCommit() : tree.head();
         RunState state = new RunState(request.toBuilder().baseCommit(base).build(), tree.currentBranch(), now);
-        if (request.plan() != null) {
-            state.steps = recordsFor(request.plan().steps());
-        }
         state.sandbox = context.sandbox().use();
         context.store().save(state);
         CrashPoints.reach("ingest.after-state");
@@ -58,7 +55,7 @@ final class Ingest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (state.plan != null) {
+        if (state.plan() != null) {
             new PlanFiles(context).write(state);
         }
         new RunBranch(context).create(state);

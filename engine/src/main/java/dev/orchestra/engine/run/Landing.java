@@ -34,7 +34,7 @@ final class Landing {
 
     private static StringBuilder steps(RunState state, StepRecord.Status status) {
         StringBuilder text = new StringBuilder();
-        for (StepRecord step : state.steps) {
+        for (StepRecord step : state.steps()) {
             if (step.status == status) {
                 text.append(step.id).append(" (").append(step.agent).append("): ").append(step.files.size())
                         .append(" files, +").append(step.insertions).append(" -").append(step.deletions).append('\n');
@@ -64,7 +64,7 @@ final class Landing {
 
     void markLanded(RunState state) {
         state.branchHead = state.candidate;
-        for (StepRecord step : state.steps) {
+        for (StepRecord step : state.steps()) {
             if (step.status == StepRecord.Status.DELEGATED) {
                 step.status = StepRecord.Status.LANDED;
             }

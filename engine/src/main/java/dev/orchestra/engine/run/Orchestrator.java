@@ -113,13 +113,13 @@ public final class Orchestrator {
     }
 
     private PhaseOutcome plan(RunState state, Gates gatesOfRun) {
-        if (state.plan == null) {
+        if (state.plan() == null) {
             PhaseOutcome planned = new Planning(context).plan(state);
             if (planned.stops()) {
                 return planned;
             }
         }
-        context.progress("plan: " + state.plan.steps().size() + " steps (" + state.plan.name() + ")");
+        context.progress("plan: " + state.plan().steps().size() + " steps (" + state.plan().name() + ")");
         PhaseOutcome gate = gatesOfRun.pass(state, Gate.PLAN, "Approve the plan?", new PlanFiles(context).summary(state));
         return gate.stops() ? gate : PhaseOutcome.advance(Phase.BASELINE);
     }

@@ -25,9 +25,9 @@ final class PlanFiles {
     void write(RunState state) {
         Path dir = context.runDir(state);
         try {
-            CleanJson.write(dir.resolve("plan.json"), state.plan, context.redactor()::redact);
+            CleanJson.write(dir.resolve("plan.json"), state.plan(), context.redactor()::redact);
             Json.writeAtomically(dir.resolve("plan.md"), context.redactor()
-                    .redact(PlanMarkdown.render(state.plan, state.task())).getBytes(StandardCharsets.UTF_8));
+                    .redact(PlanMarkdown.render(state.plan(), state.task())).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,9 +35,9 @@ final class PlanFiles {
 
     /** A few lines for the gate: the steps and their agents. */
     String summary(RunState state) {
-        StringBuilder text = new StringBuilder("Plan '" + state.plan.name() + "', " + state.plan.steps().size() + " steps:\n");
+        StringBuilder text = new StringBuilder("Plan '" + state.plan().name() + "', " + state.plan().steps().size() + " steps:\n");
         int n = 1;
-        for (Step step : state.plan.steps()) {
+        for (Step step : state.plan().steps()) {
             text.append(n++).append(". ").append(step.id()).append(" (").append(step.agent()).append(")");
             if (!step.needs().isEmpty()) {
                 text.append(" after ").append(String.join(", ", step.needs()));
@@ -66,8 +66,7 @@ final class PlanFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        state.plan = plan;
-        state.steps = Ingest.recordsFor(plan.steps());
+        state.usePlan(plan, state.planSummary());
         write(state);
         return context.runDir(state).relativize(copy).toString().replace('\\', '/');
     }

@@ -20,13 +20,11 @@ final class Planning {
         context.progress("plan: asking the planner model (" + state.request().model() + ")");
         ModelPlanner.Outcome outcome = RepoSnapshot.at(context, state, state.baseCommit(),
                 dir -> context.planner().plan(dir, state.task()));
-        state.plannerUsage = state.plannerUsage.plus(outcome.usage());
+        state.addPlannerUsage(outcome.usage());
         if (outcome.plan() == null) {
             return PhaseOutcome.fail(outcome.failure());
         }
-        state.plan = outcome.plan();
-        state.planSummary = outcome.summary();
-        state.steps = Ingest.recordsFor(outcome.plan().steps());
+        state.usePlan(outcome.plan(), outcome.summary());
         new PlanFiles(context).write(state);
         return PhaseOutcome.go();
     }

@@ -6,6 +6,7 @@ import dev.orchestra.engine.json.CleanJson;
 import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.state.RunIds;
+import dev.orchestra.engine.state.StateFields;
 import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.trust.RunFolders;
 import dev.orchestra.engine.trust.RunKey;

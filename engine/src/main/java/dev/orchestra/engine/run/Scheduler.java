@@ -97,8 +97,8 @@ final class Scheduler {
     /** Steps whose needs have landed and whose files overlap no running step's, in plan order. */
     private static List<Step> ready(RunState state, Set<String> running) {
         List<Step> ready = new ArrayList<>();
-        List<Step> busy = new ArrayList<>(state.plan.steps().stream().filter(s -> running.contains(s.id())).toList());
-        for (Step step : state.plan.steps()) {
+        List<Step> busy = new ArrayList<>(state.plan().steps().stream().filter(s -> running.contains(s.id())).toList());
+        for (Step step : state.plan().steps()) {
             StepRecord record = state.step(step.id());
             boolean waiting = record.status == StepRecord.Status.PENDING || record.status == StepRecord.Status.RUNNING;
             if (!waiting || running.contains(step.id())) {
@@ -151,15 +151,15 @@ final class Scheduler {
      */
     private PhaseOutcome allSettled(RunState state) {
         Set<String> blocked = blockedByFailures(state);
-        List<String> stuck = state.steps.stream().filter(s -> !SETTLED.contains(s.status)
+        List<String> stuck = state.steps().stream().filter(s -> !SETTLED.contains(s.status)
                 && s.status != StepRecord.Status.FAILED && !blocked.contains(s.id)).map(s -> s.id).toList();
         if (!stuck.isEmpty()) {
             return PhaseOutcome.fail("steps that could never start: " + String.join(", ", stuck));
         }
         blocked.forEach(id -> state.step(id).summary = "not run: a step it needs failed");
-        StepRecord failed = state.steps.stream().filter(s -> s.status == StepRecord.Status.FAILED
+        StepRecord failed = state.steps().stream().filter(s -> s.status == StepRecord.Status.FAILED
                 && s.fixIteration == state.fixIterations()).findFirst().orElse(null);
-        boolean produced = state.steps.stream().anyMatch(s -> s.status == StepRecord.Status.DELEGATED
+        boolean produced = state.steps().stream().anyMatch(s -> s.status == StepRecord.Status.DELEGATED
                 || s.status == StepRecord.Status.LANDED);
         if (failed != null && !produced) {
             return PhaseOutcome.fail(StepRunner.failure(context, state, failed), failed.id);
@@ -172,7 +172,7 @@ final class Scheduler {
         Set<String> blocked = new java.util.HashSet<>();
         for (boolean grew = true; grew; ) {
             grew = false;
-            for (Step step : state.plan.steps()) {
+            for (Step step : state.plan().steps()) {
                 StepRecord record = state.step(step.id());
                 boolean needsFailed = step.needs().stream().anyMatch(n -> blocked.contains(n)
                         || state.step(n).status == StepRecord.Status.FAILED);

@@ -21,7 +21,7 @@ final class StepBoard {
         int done = 0;
         int waiting = 0;
         int failed = 0;
-        for (StepRecord step : state.steps) {
+        for (StepRecord step : state.steps()) {
             switch (step.status) {
                 case DELEGATED, LANDED, NO_CHANGE -> done++;
                 case FAILED -> failed++;

@@ -173,7 +173,7 @@ final class StepRunner {
         List<Refusal> refusals = work.refusals();
         if (!refusals.isEmpty()) {
             context.tree().deleteRef(stepRef(state.runId(), step.id())); // an earlier attempt's, if any
-            refusals.forEach(r -> state.refusals.add(step.id() + ": " + r));
+            refusals.forEach(r -> state.refuse(step.id() + ": " + r));
             sendBackOrFail(step, record, "was refused: " + refusals.get(0));
             return PhaseOutcome.go();
         }

@@ -116,7 +116,7 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
     /** Compile errors the static-analysis steps of the current round found. */
     private static List<CompilerMessage> lintErrors(RunState state) {
         LinkedHashSet<CompilerMessage> errors = new LinkedHashSet<>();
-        state.steps.stream()
+        state.steps().stream()
                 .filter(s -> StaticAnalysisAgent.NAME.equals(s.agent) && s.fixIteration == state.fixIterations())
                 .flatMap(s -> s.notes.stream()).filter(n -> "error".equals(n.severity()))
                 .forEach(n -> errors.add(new CompilerMessage("error", n.file(), n.line(), 0, n.message())));
@@ -124,7 +124,7 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
     }
 
     private static List<String> failedSteps(RunState state) {
-        return state.steps.stream()
+        return state.steps().stream()
                 .filter(s -> s.status == StepRecord.Status.FAILED && s.fixIteration == state.fixIterations())
                 .map(s -> "step " + s.id + " (" + s.agent + ") failed: " + s.summary).toList();
     }

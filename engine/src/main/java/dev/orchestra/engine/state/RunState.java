@@ -8,6 +8,7 @@ import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.sandbox.SandboxUse;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,23 +56,30 @@ public final class RunState {
     /** Set while the working tree is being moved to this commit; a resume finishes the move. */
     public String checkoutPending;
     /** The plan being run: the request's, the planner's, or a human's edit, with the fix steps added. */
-    public Plan plan;
-    public List<StepRecord> steps = new ArrayList<>();
-    public List<GateDecision> decisions = new ArrayList<>();
+    @JsonProperty
+    Plan plan;
+    @JsonProperty
+    List<StepRecord> steps = new ArrayList<>();
+    @JsonProperty
+    List<GateDecision> decisions = new ArrayList<>();
     /** Gates passed, as {@code gate#fixIteration}: the patch and pr gates are asked again after fixes. */
-    public List<String> passedGates = new ArrayList<>();
+    @JsonProperty
+    List<String> passedGates = new ArrayList<>();
     /** The sandbox command agents ran in: the mode asked for, and whether it was in effect in every process. */
     public SandboxUse sandbox;
     /** Every change the policy refused, with its reason ("step: path: reason"). */
-    public List<String> refusals = new ArrayList<>();
+    @JsonProperty
+    List<String> refusals = new ArrayList<>();
     /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */
     public List<String> fixFingerprints = new ArrayList<>();
     /** Commit the run branch had before the current fix iteration's steps. */
     public String fixBase;
     /** What the orchestrator model used: planning, fix planning and the account (the steps' agents have their own). */
-    public Usage plannerUsage = Usage.NONE;
+    @JsonProperty
+    Usage plannerUsage = Usage.NONE;
     /** The planner's summary of its plan, when a model planned the run. */
-    public String planSummary;
+    @JsonProperty
+    String planSummary;
     /** The orchestrator model's account of the change, with its claims checked; null without a model. */
     public ModelAccount account;
     public ValidationRecord baseline;
@@ -92,7 +100,9 @@ public final class RunState {
         this.createdAt = now.toString();
         this.branchHead = request.baseCommit();
         this.candidate = request.baseCommit();
-        this.plan = request.plan();
+        if (request.plan() != null) {
+            usePlan(request.plan(), null);
+        }
     }
 
     /** What the user asked for: the run's whole configuration. */
@@ -164,17 +174,83 @@ public final class RunState {
         return spent.fixIterations();
     }
 
+    /** The plan being run, or null before the planner made one. */
+    public Plan plan() {
+        return plan;
+    }
+
     /** The plan's name, or what to show before there is a plan. */
     public String planName() {
         return plan == null ? "(no plan yet)" : plan.name();
+    }
+
+    /** The planner's summary of its plan, or null. */
+    public String planSummary() {
+        return planSummary;
+    }
+
+    /** What happened to each step of the plan, in plan order. */
+    public List<StepRecord> steps() {
+        return steps == null ? null : Collections.unmodifiableList(steps); // null only in a damaged state.json
     }
 
     public StepRecord step(String id) {
         return steps.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
     }
 
+    /** Every gate decision, in the order they were made. */
+    public List<GateDecision> decisions() {
+        return decisions == null ? null : Collections.unmodifiableList(decisions); // null only in a damaged state.json
+    }
+
     public GateDecision decision(String gate) {
         return decisions.stream().filter(d -> d.gate().equals(gate)).reduce((a, b) -> b).orElse(null);
+    }
+
+    /** Every change the policy refused ("step: path: reason"). */
+    public List<String> refusals() {
+        return refusals == null ? null : Collections.unmodifiableList(refusals); // null only in a damaged state.json
+    }
+
+    /** What the orchestrator model's calls used. */
+    public Usage plannerUsage() {
+        return plannerUsage;
+    }
+
+    /** True when the gate was passed in this fix iteration ({@code gate#iteration}). */
+    public boolean passed(String gateKey) {
+        return passedGates.contains(gateKey);
+    }
+
+    // ---- progress the phases record ----------------------------------------------------------------------------------
+
+    /** Runs {@code plan} from now on, every step pending; {@code summary} is the planner's, or null. */
+    public void usePlan(Plan plan, String summary) {
+        this.plan = plan;
+        this.steps = new ArrayList<>(plan.steps().stream().map(step -> new StepRecord(step.id(), step.agent())).toList());
+        this.planSummary = summary;
+    }
+
+    /** Adds fix steps: the plan becomes {@code extended}, and {@code added} records are pending. */
+    public void addSteps(Plan extended, List<StepRecord> added) {
+        this.plan = extended;
+        this.steps.addAll(added);
+    }
+
+    public void recordDecision(GateDecision decision) {
+        decisions.add(decision);
+    }
+
+    public void markPassed(String gateKey) {
+        passedGates.add(gateKey);
+    }
+
+    public void refuse(String refusal) {
+        refusals.add(refusal);
+    }
+
+    public void addPlannerUsage(Usage usage) {
+        plannerUsage = plannerUsage.plus(usage);
     }
 
     // ---- changes, made by the orchestrator only ----------------------------------------------------------------------

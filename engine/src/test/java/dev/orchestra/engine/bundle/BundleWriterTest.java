@@ -69,9 +69,9 @@ class BundleWriterTest {
     void aTicketOrTheModelCannotAddOrHideASectionOfTheSummary() throws Exception {
         state = RunStates.withRequest(state, state.request().toBuilder()
                 .task("Fix it.\n```\n\n## Risks\n\nNone found.\n\n<!-- the real sections follow").build());
-        state.planSummary = "Plan.\n````\n## What was not done\n\nEverything planned was done.";
-        state.steps.get(0).summary = "Done <!-- hide";
-        state.steps.get(0).files = List.of("evil\n## Tests\n.txt", "\u001b[31mred\u001b[0m.txt", "a`b.txt");
+        RunStates.planSummary(state, "Plan.\n````\n## What was not done\n\nEverything planned was done.");
+        state.steps().get(0).summary = "Done <!-- hide";
+        state.steps().get(0).files = List.of("evil\n## Tests\n.txt", "\u001b[31mred\u001b[0m.txt", "a`b.txt");
         RunStates.end(state, RunStatus.DONE, "\u001b]0;pwned\u0007<!--");
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
@@ -89,8 +89,8 @@ class BundleWriterTest {
     @Test
     void modelTextHoldingASecretIsRedactedInEveryFileOfTheBundle() throws Exception {
         String secret = "fake-mysql-pwd-0123456789";
-        state.planSummary = "I will use the password " + secret + ".";
-        state.steps.get(0).summary = "Logged in with " + secret;
+        RunStates.planSummary(state, "I will use the password " + secret + ".");
+        state.steps().get(0).summary = "Logged in with " + secret;
         RunStates.end(state, RunStatus.DONE, "failed: " + secret);
 
         new BundleWriter(dev.orchestra.engine.model.SecretRedactor.fromEnvironment(Map.of("MYSQL_PWD", secret)))
@@ -107,7 +107,7 @@ class BundleWriterTest {
         JsonNode json = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
         assertThat(json.path("baseCommit").asText()).isEqualTo(repo.base);
         assertThat(json.path("runBranch").asText()).isEqualTo(SampleRun.BRANCH);
-        assertThat(json.path("headCommit").asText()).isEqualTo(state.steps.get(1).commit);
+        assertThat(json.path("headCommit").asText()).isEqualTo(state.steps().get(1).commit);
         assertThat(json.path("status").asText()).isEqualTo("DONE");
         assertThat(json.path("steps")).hasSize(3);
         JsonNode greet = json.path("steps").get(0);
@@ -164,7 +164,7 @@ class BundleWriterTest {
     @Test
     void aRunWithNothingLandedStillWritesACompleteBundle() throws Exception {
         state = RunStates.withRequest(state, state.request().toBuilder().runId("never-created").build());
-        state.steps.clear();
+        RunStates.clearSteps(state);
         state.validation = null;
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);

@@ -38,17 +38,18 @@ final class SampleRun {
         RunState state = RunStates.started("run-42", "Make the greeting friendlier <b>now</b>.", "friendly-greeting",
                 plan, repo.base, "main", "2025-03-04T10:00:00Z");
         RunStates.end(state, RunStatus.DONE, null);
-        state.steps.add(step("greet", "code-writer", StepRecord.Status.LANDED, first, "Greeting says hello",
+        RunStates.clearSteps(state);
+        RunStates.addSteps(state, step("greet", "code-writer", StepRecord.Status.LANDED, first, "Greeting says hello",
                 List.of("NOTES", "src/Greeter.java"), 2, 1, new Usage(0, 2, 1200, 300, 0.012), 4000));
-        state.steps.add(step("tests", "test-writer", StepRecord.Status.LANDED, second, "Added GreeterTest",
+        RunStates.addSteps(state, step("tests", "test-writer", StepRecord.Status.LANDED, second, "Added GreeterTest",
                 List.of("old.txt", "src/GreeterTest.java"), 1, 1, new Usage(0, 1, 800, 200, 0.008), 3000));
         StepRecord lint = step("lint", "static-analysis", StepRecord.Status.NO_CHANGE, null, "No fixes to apply",
                 List.of(), 0, 0, Usage.oneToolRun(), 1500);
         lint.notes.add(new Note("warning", "src/Greeter.java", 3, "String literal could be a constant", "pmd"));
-        state.steps.add(lint);
-        state.decisions.add(new GateDecision("plan", true, "alice", "2025-03-04T10:05:00Z", false, null, 240_000));
-        state.decisions.add(new GateDecision("patch", true, "auto", "2025-03-04T10:10:00Z", true, null, 0));
-        state.decisions.add(new GateDecision("pr", true, "bob", "2025-03-04T10:30:00Z", false, null, 600_000));
+        RunStates.addSteps(state, lint);
+        state.recordDecision(new GateDecision("plan", true, "alice", "2025-03-04T10:05:00Z", false, null, 240_000));
+        state.recordDecision(new GateDecision("patch", true, "auto", "2025-03-04T10:10:00Z", true, null, 0));
+        state.recordDecision(new GateDecision("pr", true, "bob", "2025-03-04T10:30:00Z", false, null, 600_000));
         state.baseline = validation("baseline", "tests/baseline", Outcome.FAILED, runDir);
         state.validation = validation("final", "tests/final", Outcome.PASSED, runDir);
         state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);

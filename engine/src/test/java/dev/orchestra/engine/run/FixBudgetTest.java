@@ -53,7 +53,7 @@ class FixBudgetTest {
                 new CompilerMessage("error", BROKEN, 5, 36, "cannot find symbol; symbol: class ExternalResource")), 2, null);
         StepRecord migrate = new StepRecord("migrate", "openrewrite");
         migrate.files = new ArrayList<>(List.of(USER, "src/main/java/demo/Unrelated.java", "pom.xml"));
-        state.steps.add(migrate);
+        RunStates.addSteps(state, migrate);
         diff = "diff --git a/pom.xml b/pom.xml\n" + "-    <artifactId>junit</artifactId>\n".repeat(20_000);
     }
 

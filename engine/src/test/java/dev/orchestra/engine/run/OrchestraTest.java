@@ -147,7 +147,7 @@ class OrchestraTest {
         }
 
         assertThat(resumed.status()).as(String.join("\n", progress)).isEqualTo(RunStatus.DONE);
-        assertThat(resumed.decisions).filteredOn(d -> d.gate().equals("patch")).as("the answer holds for the fix's patches too")
+        assertThat(resumed.decisions()).filteredOn(d -> d.gate().equals("patch")).as("the answer holds for the fix's patches too")
                 .extracting(d -> d.by()).containsExactly("alice", "alice");
         assertThat(repo.log("orchestra/g1")).hasSize(3);
         assertThat(repo.commit("HEAD")).as("the working tree follows the landed branch").isEqualTo(repo.commit("orchestra/g1"));

@@ -106,7 +106,7 @@ class RunStoreTest {
     @Test
     void aNullFieldIsNamedInsteadOfFailingLater() throws Exception {
         RunState state = state("r1");
-        state.steps = null;
+        RunStates.loseSteps(state);
         store.save(state);
         assertThatThrownBy(() -> store.load("r1")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("field 'steps' is null");

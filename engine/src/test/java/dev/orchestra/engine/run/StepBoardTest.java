@@ -8,7 +8,6 @@ import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.state.RunStates;
 import dev.orchestra.engine.state.StepRecord;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class StepBoardTest {
     @Test
     void showsEveryStepWhereItStandsWithTheTokensOfRunningStepsSoFar() {
         RunState state = RunStates.any();
-        state.steps = List.of(record("a", StepRecord.Status.DELEGATED), record("b", StepRecord.Status.RUNNING),
+        RunStates.addSteps(state, record("a", StepRecord.Status.DELEGATED), record("b", StepRecord.Status.RUNNING),
                 record("c", StepRecord.Status.RUNNING), record("d", StepRecord.Status.PENDING),
                 record("e", StepRecord.Status.FAILED), record("f", StepRecord.Status.NO_CHANGE));
         SpendLedger meter = new SpendLedger(Budget.UNLIMITED);

@@ -51,6 +51,26 @@ public final class RunStates {
         }
     }
 
+    /** Adds step records as the delegate phase leaves them (tests of what reads them set their fields). */
+    public static void addSteps(RunState state, StepRecord... records) {
+        state.steps.addAll(java.util.List.of(records));
+    }
+
+    /** Drops every step record, as for a run that never got to delegate. */
+    public static void clearSteps(RunState state) {
+        state.steps.clear();
+    }
+
+    /** Damages the state the way a hand-edited state.json could: no step list at all. */
+    public static void loseSteps(RunState state) {
+        state.steps = null;
+    }
+
+    /** Sets the planner's summary of the plan. */
+    public static void planSummary(RunState state, String summary) {
+        state.planSummary = summary;
+    }
+
     /** A run waiting at {@code gate} since {@code since}. */
     public static void waitAt(RunState state, String gate, String since) {
         state.apply(PhaseOutcome.waitAtGate(gate), Instant.parse(since));

@@ -1,15 +1,13 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.state.RunState;
-import dev.orchestra.engine.state.StepRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /** The fields of a {@link RunState} every phase relies on: a state.json with one of them null is refused by name. */
-final class StateFields {
+public final class StateFields {
     private static final Map<String, Function<RunState, Object>> REQUIRED = new LinkedHashMap<>();
 
     static {
@@ -22,8 +20,8 @@ final class StateFields {
         REQUIRED.put("status", RunState::status);
         REQUIRED.put("steps", s -> s.steps);
         REQUIRED.put("decisions", s -> s.decisions);
-        REQUIRED.put("passedGates", s -> s.passedGates);
         REQUIRED.put("spent", RunState::spent);
+        REQUIRED.put("passedGates", s -> s.passedGates);
         REQUIRED.put("refusals", s -> s.refusals);
         REQUIRED.put("fixFingerprints", s -> s.fixFingerprints);
         REQUIRED.put("plannerUsage", s -> s.plannerUsage);
@@ -33,10 +31,10 @@ final class StateFields {
     private StateFields() {}
 
     /** Refuses {@code state} when a required field, or one of a step's, is null (or a list holds null). */
-    static void requireComplete(RunState state, String file) {
+    public static void requireComplete(RunState state, String file) {
         REQUIRED.forEach((name, field) -> require(field.apply(state), name, file));
-        for (int i = 0; i < state.steps.size(); i++) {
-            StepRecord step = state.steps.get(i);
+        for (int i = 0; i < state.steps().size(); i++) {
+            StepRecord step = state.steps().get(i);
             require(step, "steps[" + i + "]", file);
             require(step.id, "steps[" + i + "].id", file);
             require(step.agent, "steps[" + i + "].agent", file);
@@ -46,8 +44,8 @@ final class StateFields {
             require(step.usage, "steps[" + i + "].usage", file);
             require(step.summary, "steps[" + i + "].summary", file);
         }
-        for (int i = 0; i < state.decisions.size(); i++) {
-            require(state.decisions.get(i), "decisions[" + i + "]", file);
+        for (int i = 0; i < state.decisions().size(); i++) {
+            require(state.decisions().get(i), "decisions[" + i + "]", file);
         }
     }
 
