@@ -76,10 +76,10 @@ final class RunOutput {
                             + " files +" + step.insertions + " -" + step.deletions));
             step.files.forEach(file -> text.append("             ").append(file).append('\n'));
         }
-        text.append("Tests before: ").append(tests(state.baseline == null ? null : state.baseline.tests)).append('\n');
-        text.append("Tests after:  ").append(tests(state.validation == null ? null : state.validation.tests)).append('\n');
+        text.append("Tests before: ").append(tests(state.baseline() == null ? null : state.baseline().tests)).append('\n');
+        text.append("Tests after:  ").append(tests(state.validation() == null ? null : state.validation().tests)).append('\n');
         text.append("Durations: ");
-        state.phaseMillis.forEach((phase, ms) -> text.append(phase).append(' ')
+        state.phaseMillis().forEach((phase, ms) -> text.append(phase).append(' ')
                 .append(dev.orchestra.engine.time.Durations.format(ms)).append("  "));
         text.append('\n');
         if (state.failure() != null) {

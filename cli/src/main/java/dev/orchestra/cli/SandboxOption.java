@@ -30,7 +30,7 @@ public final class SandboxOption {
 
     /** The sandbox a run that already started keeps using: the mode it recorded (auto for runs from before). */
     static Sandbox ofRun(RunState state, Map<String, String> env) {
-        SandboxMode mode = state.sandbox == null ? SandboxMode.AUTO : SandboxMode.parse("sandbox", state.sandbox.mode());
+        SandboxMode mode = state.sandbox() == null ? SandboxMode.AUTO : SandboxMode.parse("sandbox", state.sandbox().mode());
         return Sandbox.choose(mode, env).hiding(OPERATOR_FOLDERS);
     }
 }

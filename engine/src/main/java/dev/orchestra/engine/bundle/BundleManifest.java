@@ -67,7 +67,7 @@ public record BundleManifest(
                 state.failure(), state.failedStep(), state.baseCommit(), state.baseBranch(), state.runBranch(), headCommit,
                 state.createdAt(), state.finishedAt(), patches, steps(state, patchByCommit),
                 List.copyOf(state.decisions()), tests(state), validationCommands(state), budgets(state), state.request().model(),
-                state.planSummary(), state.fixIterations(), state.account, List.copyOf(state.refusals()), leftovers(state), state.sandbox);
+                state.planSummary(), state.fixIterations(), state.account(), List.copyOf(state.refusals()), leftovers(state), state.sandbox());
     }
 
     /** What the run left broken for a human; nothing for a run that is done. */
@@ -108,18 +108,18 @@ public record BundleManifest(
     }
 
     private static Tests tests(RunState state) {
-        TestComparison comparison = state.validation == null ? null : state.validation.comparison;
-        if (comparison == null && state.baseline != null && state.baseline.tests != null
-                && state.validation != null && state.validation.tests != null) {
-            comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
+        TestComparison comparison = state.validation() == null ? null : state.validation().comparison;
+        if (comparison == null && state.baseline() != null && state.baseline().tests != null
+                && state.validation() != null && state.validation().tests != null) {
+            comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
         }
-        return new Tests(TestCounts.of(state.baseline), TestCounts.of(state.validation), comparison,
-                state.baseline == null ? null : "tests/baseline", state.validation == null ? null : "tests/final");
+        return new Tests(TestCounts.of(state.baseline()), TestCounts.of(state.validation()), comparison,
+                state.baseline() == null ? null : "tests/baseline", state.validation() == null ? null : "tests/final");
     }
 
     private static List<String> validationCommands(RunState state) {
         Set<String> commands = new LinkedHashSet<>();
-        Stream.of(state.baseline, state.validation)
+        Stream.of(state.baseline(), state.validation())
                 .filter(r -> r != null && r.command != null)
                 .forEach(r -> commands.add(r.command));
         if (commands.isEmpty() && state.request().validateCommand() != null) {

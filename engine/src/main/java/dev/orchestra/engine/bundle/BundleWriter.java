@@ -46,8 +46,8 @@ public final class BundleWriter {
         Files.createDirectories(tmp);
         String head = headCommit(runState, repo);
         Map<String, String> patchByCommit = patches(runState, repo, head, tmp);
-        copyReports(runDir, state.baseline, "tests/baseline", tmp);
-        copyReports(runDir, state.validation, "tests/final", tmp);
+        copyReports(runDir, state.baseline(), "tests/baseline", tmp);
+        copyReports(runDir, state.validation(), "tests/final", tmp);
         copyTranscript(runDir, tmp);
         RunMetrics metrics = RunMetrics.from(state);
         BundleManifest manifest = BundleManifest.of(state, head, patchByCommit);

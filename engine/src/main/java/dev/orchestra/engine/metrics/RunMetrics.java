@@ -80,7 +80,7 @@ public record RunMetrics(
 
     /** The metrics of this run as it stands. */
     public static RunMetrics from(RunState state) {
-        Map<String, Long> phases = new LinkedHashMap<>(state.phaseMillis);
+        Map<String, Long> phases = new LinkedHashMap<>(state.phaseMillis());
         Map<String, AgentMetrics> agents = new TreeMap<>();
         AgentMetrics total = AgentMetrics.NONE;
         for (StepRecord step : ranSteps(state.steps())) {
@@ -99,7 +99,7 @@ public record RunMetrics(
         }
         return new RunMetrics(phases, phases.values().stream().mapToLong(Long::longValue).sum(),
                 ReadyForReview.millis(state), agents, total,
-                TestCounts.of(state.baseline), TestCounts.of(state.validation), patchSize(state.steps()),
+                TestCounts.of(state.baseline()), TestCounts.of(state.validation()), patchSize(state.steps()),
                 waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations(),
                 state.spent());
     }

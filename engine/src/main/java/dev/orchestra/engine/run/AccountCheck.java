@@ -24,7 +24,7 @@ final class AccountCheck {
     }
 
     void attach(RunState state) {
-        if (context.planner() == null || state.account != null) {
+        if (context.planner() == null || state.account() != null) {
             return;
         }
         String head = context.tree().branchCommit(state.runBranch());
@@ -33,7 +33,7 @@ final class AccountCheck {
         }
         Repository repo = context.tree().repository();
         String diff = Diffs.cut(Diffs.between(repo, state.baseCommit(), head), MAX_DIFF_CHARS);
-        String tests = state.validation == null ? "(no validation ran)" : state.validation.tests.summary();
+        String tests = state.validation() == null ? "(no validation ran)" : state.validation().tests.summary();
         ModelPlanner.Account answer = context.planner().account(state.task(), diff, tests);
         state.addPlannerUsage(answer.usage());
         JsonNode json = answer.json();
@@ -42,7 +42,7 @@ final class AccountCheck {
             return;
         }
         try {
-            state.account = read(json, repo, head, state);
+            state.attachAccount(read(json, repo, head, state));
         } catch (IOException e) {
             context.progress("summary: the model's account could not be checked (" + e.getMessage() + "); left out");
         }
@@ -59,8 +59,8 @@ final class AccountCheck {
                 account.flagged.add("file " + file + " does not exist on " + state.runBranch());
             }
         }
-        Set<String> testIds = state.validation == null ? Set.of()
-                : state.validation.tests.cases().stream().map(TestCase::id).collect(Collectors.toSet());
+        Set<String> testIds = state.validation() == null ? Set.of()
+                : state.validation().tests.cases().stream().map(TestCase::id).collect(Collectors.toSet());
         for (String test : account.tests) {
             if (!testIds.contains(test)) {
                 account.flagged.add("test " + test + " is not among the tests of the final validation");

@@ -44,7 +44,7 @@ final class FixLoop {
         }
         context.ledger().startFixIteration();
         addSteps(state, outcome.plan(), iteration);
-        state.fixBase = head;
+        state.fixFrom(head);
         return PhaseOutcome.advance(Phase.DELEGATE);
     }
 
@@ -73,14 +73,13 @@ final class FixLoop {
         }
         int done = context.ledger().fixIterations();
         if (done > 0) {
-            String fingerprint = Diffs.fingerprint(Diffs.between(context.tree().repository(), state.fixBase, head));
-            if (head.equals(state.fixBase)) {
+            String fingerprint = Diffs.fingerprint(Diffs.between(context.tree().repository(), state.fixBase(), head));
+            if (head.equals(state.fixBase())) {
                 return "fix iteration " + done + " changed nothing";
             }
-            if (state.fixFingerprints.contains(fingerprint)) {
+            if (!state.rememberFix(fingerprint)) {
                 return "the fix loop produced the same patch twice";
             }
-            state.fixFingerprints.add(fingerprint);
         }
         if (context.ledger().fixIterationsLeft() == 0) {
             return "still failing after " + done + " fix iteration(s)";

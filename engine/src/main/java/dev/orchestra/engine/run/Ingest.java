@@ -40,7 +40,7 @@ final class Ingest {
         }
         String base = request.baseCommit() != null ? request.baseCommit() : tree.head();
         RunState state = new RunState(request.toBuilder().baseCommit(base).build(), tree.currentBranch(), now);
-        state.sandbox = context.sandbox().use();
+        state.sandboxUsed(context.sandbox().use());
         context.store().save(state);
         CrashPoints.reach("ingest.after-state");
         return state;

@@ -17,7 +17,7 @@ final class Landing {
 
     /** True when the run branch already holds every delegated step (or no step changed anything). */
     boolean alreadyLanded(RunState state) {
-        return state.candidate.equals(context.tree().branchCommit(state.runBranch())) && state.checkoutPending == null;
+        return state.candidate().equals(context.tree().branchCommit(state.runBranch())) && state.checkoutPending() == null;
     }
 
     /** What the patch gate shows: the steps about to land, their files and line counts. */
@@ -48,22 +48,22 @@ final class Landing {
         RunBranch branch = new RunBranch(context);
         branch.requireUnmoved(state); // before anything is saved: a moved branch leaves the run as it was
         if (state.request().leaveWorkingTree()) {
-            branch.move(state, state.candidate);
+            branch.move(state, state.candidate());
         } else {
-            state.checkoutPending = state.candidate;
+            state.checkoutPending(state.candidate());
             context.store().save(state);
             CrashPoints.reach("integrate.before-checkout");
-            branch.move(state, state.candidate);
-            context.tree().matchFiles(state.candidate);
+            branch.move(state, state.candidate());
+            context.tree().matchFiles(state.candidate());
             CrashPoints.reach("integrate.after-checkout");
-            state.checkoutPending = null;
+            state.checkoutPending(null);
         }
         markLanded(state);
-        context.progress("integrate: " + state.runBranch() + " now at " + state.candidate.substring(0, 10));
+        context.progress("integrate: " + state.runBranch() + " now at " + state.candidate().substring(0, 10));
     }
 
     void markLanded(RunState state) {
-        state.branchHead = state.candidate;
+        state.branchAt(state.candidate());
         for (StepRecord step : state.steps()) {
             if (step.status == StepRecord.Status.DELEGATED) {
                 step.status = StepRecord.Status.LANDED;

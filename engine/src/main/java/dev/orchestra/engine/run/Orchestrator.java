@@ -60,7 +60,7 @@ public final class Orchestrator {
             throw new BadInputException("run " + runId + " is not waiting for validation");
         }
         state.resumed();
-        state.sandbox = state.sandbox == null ? context.sandbox().use() : state.sandbox.and(context.sandbox().use());
+        state.sandboxUsed(context.sandbox().use());
         new WorkingTreeRecovery(context).recover(state);
         return proceed(state, keeper);
     }
@@ -87,7 +87,7 @@ public final class Orchestrator {
             long started = System.nanoTime();
             PhaseOutcome outcome = runPhase(state, phase, gatesOfRun);
             if (phase != Phase.DONE) {
-                state.phaseMillis.merge(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+                state.addPhaseTime(phase.name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
             }
             outcome = BudgetStop.check(context.ledger(), outcome);
             state.recordSpent(context.ledger().spent());

@@ -23,7 +23,7 @@ final class RunBranch {
      */
     String requireUnmoved(RunState state) {
         String actual = context.tree().branchCommit(state.runBranch());
-        boolean ours = actual != null && Stream.of(state.branchHead, state.checkoutPending, state.candidate)
+        boolean ours = actual != null && Stream.of(state.branchHead(), state.checkoutPending(), state.candidate())
                 .filter(Objects::nonNull).anyMatch(actual::equals);
         if (!ours) {
             throw moved(state, actual);
@@ -37,7 +37,7 @@ final class RunBranch {
         if (!context.tree().moveBranch(state.runBranch(), from, commit)) {
             throw moved(state, context.tree().branchCommit(state.runBranch()));
         }
-        state.branchHead = commit;
+        state.branchAt(commit);
     }
 
     /** Creates the branch at the run's base; one that exists already must be where the run left it. */
@@ -47,11 +47,11 @@ final class RunBranch {
         } else if (!context.tree().moveBranch(state.runBranch(), null, state.baseCommit())) {
             throw moved(state, context.tree().branchCommit(state.runBranch()));
         }
-        state.branchHead = state.baseCommit();
+        state.branchAt(state.baseCommit());
     }
 
     private static BadInputException moved(RunState state, String actual) {
-        String left = short10(state.branchHead);
+        String left = short10(state.branchHead());
         if (actual == null) {
             return new BadInputException("branch " + state.runBranch() + " was deleted; Orchestra left it at " + left
                     + ": recreate it (git branch " + state.runBranch() + " " + left + ") and resume the run again");

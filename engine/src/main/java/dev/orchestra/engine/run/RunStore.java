@@ -82,7 +82,7 @@ public final class RunStore {
     }
 
     public void save(RunState state) {
-        state.updatedAt = Instant.now().toString();
+        state.touched(Instant.now());
         folders.requireRealFolders(state.runId());
         try {
             String json = Json.MAPPER.writeValueAsString(CleanJson.tree(state, redactor::redact));

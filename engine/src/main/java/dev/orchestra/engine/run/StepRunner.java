@@ -91,7 +91,7 @@ final class StepRunner {
                 : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
         AgentTask task = new AgentTask(step.id(), instructions, step.with(), step.scope(), null, log,
                 state.request().stepTimeout()).about(facts(state, step));
-        return new Prepared(state.runId(), step, record.attempts, state.candidate, agent, task, context.tree().repository(),
+        return new Prepared(state.runId(), step, record.attempts, state.candidate(), agent, task, context.tree().repository(),
                 context.copiesDir(), context.policy(), RunPolicy.of(state, step), context.redactor());
     }
 
@@ -178,7 +178,7 @@ final class StepRunner {
             return PhaseOutcome.go();
         }
         round.addAll(work.objects());
-        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get(),
+        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate(), work.commit().get(),
                 round);
         if (!merged.merged()) {
             return sendBackOrEscalate(step, record, merged);
@@ -194,7 +194,7 @@ final class StepRunner {
         record.deletions = stats.deletions();
         record.status = StepRecord.Status.DELEGATED;
         record.retryNote = null;
-        state.candidate = commit;
+        state.candidateAt(commit);
         candidateRef = candidateRef(state);
         context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " file(s) (+"
                 + stats.insertions() + " -" + stats.deletions() + ") in " + seconds(record.durationMillis)
@@ -212,11 +212,11 @@ final class StepRunner {
             throw new java.io.UncheckedIOException("cannot write the merged steps to the repository", e);
         }
         if (candidateRef != null) {
-            if (!context.tree().moveRef(candidateRef, candidateRefAt, state.candidate)) {
+            if (!context.tree().moveRef(candidateRef, candidateRefAt, state.candidate())) {
                 throw new IllegalStateException(candidateRef + " was moved by someone else while the steps ran (it is at "
                         + context.tree().refCommit(candidateRef) + "); is another process working on run " + state.runId() + "?");
             }
-            candidateRefAt = state.candidate;
+            candidateRefAt = state.candidate();
             candidateRef = null;
             CrashPoints.reach("delegate.after-bring-back");
         }
@@ -281,10 +281,10 @@ final class StepRunner {
     /** What the step's agent may know about the run: its base, the latest test results, the variables it gets. */
     private static AgentTask.RunFacts facts(RunState state, Step step) {
         String tests = null;
-        if (state.validation != null) {
-            String failing = state.validation.comparison == null ? ""
-                    : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
-            tests = state.validation.tests.summary() + failing;
+        if (state.validation() != null) {
+            String failing = state.validation().comparison == null ? ""
+                    : "\nnewly failing: " + String.join(", ", state.validation().comparison.newlyFailing());
+            tests = state.validation().tests.summary() + failing;
         }
         return new AgentTask.RunFacts(state.baseCommit(), tests, PassedVariables.of(step, state.request().passEnv()));
     }

@@ -29,13 +29,13 @@ final class Validations {
 
     /** Goes on when the validation of {@code kind} is recorded (or there is none); otherwise the run waits or fails. */
     PhaseOutcome run(RunState state, String kind, String commit) {
-        ValidationRecord existing = kind.equals("baseline") ? state.baseline : state.validation;
+        ValidationRecord existing = kind.equals("baseline") ? state.baseline() : state.validation();
         if (existing != null && commit.equals(existing.commit)) {
             return PhaseOutcome.go();
         }
         RunRequest request = state.request();
         if (request.externalValidation()) {
-            state.checkoutPending = null;
+            state.checkoutPending(null);
             context.progress("validate: waiting for the " + kind + " validation hook to run outside the engine");
             return PhaseOutcome.waitForValidation(kind);
         }
@@ -118,22 +118,18 @@ final class Validations {
     }
 
     private void store(RunState state, String kind, ValidationRecord record) {
-        if (kind.equals("baseline")) {
-            state.baseline = record;
-        } else {
-            if (state.baseline != null) {
-                record.comparison = TestComparisons.compare(state.baseline.tests, record.tests);
-            }
-            state.validation = record;
+        if (!kind.equals("baseline") && state.baseline() != null) {
+            record.comparison = TestComparisons.compare(state.baseline().tests, record.tests);
         }
+        state.recordValidation(record);
     }
 
     String summary(RunState state) {
-        if (state.validation == null) {
+        if (state.validation() == null) {
             return "No validation hook ran.";
         }
-        String before = state.baseline == null ? "no baseline" : state.baseline.tests.summary();
-        return "Tests before: " + before + "\nTests after: " + state.validation.tests.summary();
+        String before = state.baseline() == null ? "no baseline" : state.baseline().tests.summary();
+        return "Tests before: " + before + "\nTests after: " + state.validation().tests.summary();
     }
 
 }

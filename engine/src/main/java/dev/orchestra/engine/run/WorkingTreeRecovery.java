@@ -25,14 +25,14 @@ final class WorkingTreeRecovery {
         if (!onRunBranch) {
             tree.requireClean("resuming run " + state.runId() + " (it checks out " + state.runBranch() + ")");
             tree.checkout(state.runBranch());
-        } else if (state.checkoutPending == null) {
+        } else if (state.checkoutPending() == null) {
             tree.requireClean("resuming run " + state.runId());
         }
-        if (state.checkoutPending != null) {
+        if (state.checkoutPending() != null) {
             context.progress("resume: finishing the interrupted update of the working tree");
-            new RunBranch(context).move(state, state.checkoutPending);
-            tree.matchFiles(state.checkoutPending);
-            state.checkoutPending = null;
+            new RunBranch(context).move(state, state.checkoutPending());
+            tree.matchFiles(state.checkoutPending());
+            state.checkoutPending(null);
         }
     }
 }

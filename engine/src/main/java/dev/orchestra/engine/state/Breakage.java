@@ -29,8 +29,8 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
 
     /** What is broken in {@code state} now; {@link #any()} is false when nothing is. */
     public static Breakage of(RunState state) {
-        ValidationRecord after = state.validation;
-        ValidationRecord before = state.baseline;
+        ValidationRecord after = state.validation();
+        ValidationRecord before = state.baseline();
         BuildFailure build = after == null ? null : after.build;
         boolean brokeNow = build != null && build.compileBroken() && !compileBroken(before);
         List<CompilerMessage> lint = after == null ? lintErrors(state) : List.of();

@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * Everything a run knows, persisted as {@code state.json} in its run folder after every change so that any later
  * process can resume it. Two parts: the configuration, which never changes ({@link #request()}, the base branch and
- * the creation time), and the progress. The run's status and what it waits for change only through
- * {@link #apply(PhaseOutcome)}, which only the {@link Orchestrator} calls; what it spent only through the
- * {@link dev.orchestra.engine.budget.SpendLedger} ({@link #spent()}).
+ * the creation time), and the progress, read and changed through methods. The run's status and what it waits for
+ * change only through {@link #apply(PhaseOutcome, Instant)}, which only the orchestrator calls ({@code ArchitectureTest}
+ * checks it); what it spent only through the {@link dev.orchestra.engine.budget.SpendLedger} ({@link #spent()}).
+ * Fields that are not private are read by {@link StateFields}, which names a field a damaged state.json lacks.
  */
 public final class RunState {
     // ---- configuration: set once when the run starts -------------------------------------------------------------
@@ -50,11 +51,13 @@ public final class RunState {
     @JsonProperty
     private Spent spent = Spent.NOTHING;
 
-    // ---- progress the phases record --------------------------------------------------------------------------------
+    // ---- progress the phases record, read and changed through the methods below -------------------------------------
     /** The commit Orchestra last put the run branch at; it moves the branch only from there (or to its own commits). */
-    public String branchHead;
+    @JsonProperty
+    private String branchHead;
     /** Set while the working tree is being moved to this commit; a resume finishes the move. */
-    public String checkoutPending;
+    @JsonProperty
+    private String checkoutPending;
     /** The plan being run: the request's, the planner's, or a human's edit, with the fix steps added. */
     @JsonProperty
     Plan plan;
@@ -66,14 +69,17 @@ public final class RunState {
     @JsonProperty
     List<String> passedGates = new ArrayList<>();
     /** The sandbox command agents ran in: the mode asked for, and whether it was in effect in every process. */
-    public SandboxUse sandbox;
+    @JsonProperty
+    private SandboxUse sandbox;
     /** Every change the policy refused, with its reason ("step: path: reason"). */
     @JsonProperty
     List<String> refusals = new ArrayList<>();
     /** A fingerprint of each fix iteration's patch; the same patch twice stops the fix loop. */
-    public List<String> fixFingerprints = new ArrayList<>();
+    @JsonProperty
+    List<String> fixFingerprints = new ArrayList<>();
     /** Commit the run branch had before the current fix iteration's steps. */
-    public String fixBase;
+    @JsonProperty
+    private String fixBase;
     /** What the orchestrator model used: planning, fix planning and the account (the steps' agents have their own). */
     @JsonProperty
     Usage plannerUsage = Usage.NONE;
@@ -81,14 +87,20 @@ public final class RunState {
     @JsonProperty
     String planSummary;
     /** The orchestrator model's account of the change, with its claims checked; null without a model. */
-    public ModelAccount account;
-    public ValidationRecord baseline;
-    public ValidationRecord validation;
+    @JsonProperty
+    private ModelAccount account;
+    @JsonProperty
+    ValidationRecord baseline;
+    @JsonProperty
+    ValidationRecord validation;
     /** Commit the candidate ref points to (all delegated steps integrated), before the patch gate. */
-    public String candidate;
+    @JsonProperty
+    private String candidate;
     /** Milliseconds spent per phase, summed over every process that worked on the run. */
-    public Map<String, Long> phaseMillis = new LinkedHashMap<>();
-    public String updatedAt;
+    @JsonProperty
+    Map<String, Long> phaseMillis = new LinkedHashMap<>();
+    @JsonProperty
+    private String updatedAt;
 
     /** For JSON. */
     RunState() {}
@@ -217,6 +229,52 @@ public final class RunState {
         return plannerUsage;
     }
 
+    public String branchHead() {
+        return branchHead;
+    }
+
+    /** The commit the working tree is being moved to, or null when no move is under way. */
+    public String checkoutPending() {
+        return checkoutPending;
+    }
+
+    /** The commit holding every step integrated so far (the candidate ref's). */
+    public String candidate() {
+        return candidate;
+    }
+
+    public SandboxUse sandbox() {
+        return sandbox;
+    }
+
+    /** The run branch's commit before the current fix iteration's steps, or null before any fix. */
+    public String fixBase() {
+        return fixBase;
+    }
+
+    public ModelAccount account() {
+        return account;
+    }
+
+    /** The validation before any change, or null. */
+    public ValidationRecord baseline() {
+        return baseline;
+    }
+
+    /** The latest validation of the run branch, or null. */
+    public ValidationRecord validation() {
+        return validation;
+    }
+
+    /** Milliseconds spent per phase. */
+    public Map<String, Long> phaseMillis() {
+        return phaseMillis == null ? null : Collections.unmodifiableMap(phaseMillis);
+    }
+
+    public String updatedAt() {
+        return updatedAt;
+    }
+
     /** True when the gate was passed in this fix iteration ({@code gate#iteration}). */
     public boolean passed(String gateKey) {
         return passedGates.contains(gateKey);
@@ -235,6 +293,62 @@ public final class RunState {
     public void addSteps(Plan extended, List<StepRecord> added) {
         this.plan = extended;
         this.steps.addAll(added);
+    }
+
+    /** The run branch now points at {@code commit}. */
+    public void branchAt(String commit) {
+        branchHead = commit;
+    }
+
+    /** The working tree starts moving to {@code commit} (null: the move is done or given up). */
+    public void checkoutPending(String commit) {
+        checkoutPending = commit;
+    }
+
+    /** Every step integrated so far is in {@code commit}. */
+    public void candidateAt(String commit) {
+        candidate = commit;
+    }
+
+    /** This process ran command agents in {@code use}; the run keeps the weakest sandbox any process had. */
+    public void sandboxUsed(SandboxUse use) {
+        sandbox = sandbox == null ? use : sandbox.and(use);
+    }
+
+    /** A fix iteration starts from {@code commit}. */
+    public void fixFrom(String commit) {
+        fixBase = commit;
+    }
+
+    /** Remembers a fix iteration's patch; false when the same patch came before. */
+    public boolean rememberFix(String fingerprint) {
+        if (fixFingerprints.contains(fingerprint)) {
+            return false;
+        }
+        fixFingerprints.add(fingerprint);
+        return true;
+    }
+
+    public void attachAccount(ModelAccount account) {
+        this.account = account;
+    }
+
+    /** Records the baseline ({@code kind} {@code baseline}) or the latest validation of the run branch. */
+    public void recordValidation(ValidationRecord record) {
+        if (record.kind.equals("baseline")) {
+            baseline = record;
+        } else {
+            validation = record;
+        }
+    }
+
+    public void addPhaseTime(String phase, long millis) {
+        phaseMillis.merge(phase, millis, Long::sum);
+    }
+
+    /** The state is saved at {@code now}. */
+    public void touched(java.time.Instant now) {
+        updatedAt = now.toString();
     }
 
     public void recordDecision(GateDecision decision) {

@@ -14,8 +14,8 @@ public final class StateFields {
         REQUIRED.put("request", RunState::request);
         REQUIRED.put("request.runId", s -> s.request() == null ? "" : s.runId());
         REQUIRED.put("request.baseCommit", s -> s.request() == null ? "" : s.baseCommit());
-        REQUIRED.put("branchHead", s -> s.branchHead);
-        REQUIRED.put("candidate", s -> s.candidate);
+        REQUIRED.put("branchHead", RunState::branchHead);
+        REQUIRED.put("candidate", RunState::candidate);
         REQUIRED.put("phase", RunState::phase);
         REQUIRED.put("status", RunState::status);
         REQUIRED.put("steps", s -> s.steps);

@@ -55,7 +55,7 @@ class BundleWriterTest {
     @Test
     void aRiskNamingHundredsOfFailingTestsNamesTenAndCountsTheRest() throws Exception {
         java.util.List<String> ids = java.util.stream.IntStream.range(0, 388).mapToObj(i -> "demo.T" + i + "#works").toList();
-        state.validation.comparison = new dev.orchestra.engine.validate.TestComparison(ids, java.util.List.of(),
+        state.validation().comparison = new dev.orchestra.engine.validate.TestComparison(ids, java.util.List.of(),
                 java.util.List.of(), java.util.List.of(), java.util.List.of(), 0, java.util.List.of());
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
@@ -165,7 +165,7 @@ class BundleWriterTest {
     void aRunWithNothingLandedStillWritesACompleteBundle() throws Exception {
         state = RunStates.withRequest(state, state.request().toBuilder().runId("never-created").build());
         RunStates.clearSteps(state);
-        state.validation = null;
+        RunStates.forgetValidation(state);
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
 
@@ -177,9 +177,9 @@ class BundleWriterTest {
     @Test
     void anEscalatedRunWhoseBuildBrokeListsWhatAHumanHasToFinishByFileAndLine() throws Exception {
         RunStates.end(state, RunStatus.ESCALATED, null);
-        state.validation.tests = new TestRun(1, List.of(), 3000);
-        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
-        state.validation.build = new BuildFailure(List.of(
+        state.validation().tests = new TestRun(1, List.of(), 3000);
+        state.validation().comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
+        state.validation().build = new BuildFailure(List.of(
                 new CompilerMessage("error", "src/GreeterTest.java", 6, 23, "package org.junit.rules does not exist"),
                 new CompilerMessage("error", "src/GreeterTest.java", 9, 36, "cannot find symbol; symbol: class ExternalResource")),
                 2, null);

@@ -50,12 +50,12 @@ final class SampleRun {
         state.recordDecision(new GateDecision("plan", true, "alice", "2025-03-04T10:05:00Z", false, null, 240_000));
         state.recordDecision(new GateDecision("patch", true, "auto", "2025-03-04T10:10:00Z", true, null, 0));
         state.recordDecision(new GateDecision("pr", true, "bob", "2025-03-04T10:30:00Z", false, null, 600_000));
-        state.baseline = validation("baseline", "tests/baseline", Outcome.FAILED, runDir);
-        state.validation = validation("final", "tests/final", Outcome.PASSED, runDir);
-        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
-        state.phaseMillis.put("plan", 2000L);
-        state.phaseMillis.put("delegate", 8500L);
-        state.phaseMillis.put("validate", 30000L);
+        state.recordValidation(validation("baseline", "tests/baseline", Outcome.FAILED, runDir));
+        state.recordValidation(validation("final", "tests/final", Outcome.PASSED, runDir));
+        state.validation().comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
+        state.addPhaseTime("plan", 2000L);
+        state.addPhaseTime("delegate", 8500L);
+        state.addPhaseTime("validate", 30000L);
         Files.writeString(runDir.resolve("transcript.jsonl"), "{\"kind\":\"model\",\"step\":\"greet\"}\n");
         return state;
     }

@@ -31,8 +31,8 @@ class RunMetricsTest {
         RunStates.addSteps(state, step("b", "code-writer", StepRecord.Status.LANDED, List.of("A.java"), 5, 1, new Usage(0, 2, 100, 50, 0.5)));
         RunStates.addSteps(state, step("c", "code-writer", StepRecord.Status.FAILED, List.of("B.java"), 7, 0, new Usage(0, 1, 10, 5, 0.25)));
         RunStates.addSteps(state, step("d", "code-writer", StepRecord.Status.PENDING, List.of(), 0, 0, Usage.NONE));
-        state.phaseMillis.put("plan", 1000L);
-        state.phaseMillis.put("delegate", 5000L);
+        state.addPhaseTime("plan", 1000L);
+        state.addPhaseTime("delegate", 5000L);
         return state;
     }
 

@@ -42,13 +42,13 @@ class FixBudgetTest {
         write(USER, "package demo;\n\npublic class NotesTest {\n    public ScratchFolder scratch = new ScratchFolder();\n}\n");
         write("src/main/java/demo/Unrelated.java", "package demo;\n\npublic class Unrelated {\n}\n");
         state = RunStates.any();
-        state.baseline = new ValidationRecord("baseline", "mvn test", "a");
-        state.baseline.tests = new TestRun(0, IntStream.range(0, 400)
+        state.recordValidation(new ValidationRecord("baseline", "mvn test", "a"));
+        state.baseline().tests = new TestRun(0, IntStream.range(0, 400)
                 .mapToObj(i -> new TestCase("demo.Test" + i + "#works", TestCase.Outcome.PASSED, "", "", 0.1)).toList(), 1000);
-        state.validation = new ValidationRecord("final", "mvn test", "b");
-        state.validation.tests = new TestRun(1, List.of(), 1000);
-        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
-        state.validation.build = new BuildFailure(List.of(
+        state.recordValidation(new ValidationRecord("final", "mvn test", "b"));
+        state.validation().tests = new TestRun(1, List.of(), 1000);
+        state.validation().comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
+        state.validation().build = new BuildFailure(List.of(
                 new CompilerMessage("error", BROKEN, 3, 23, "package org.junit.rules does not exist"),
                 new CompilerMessage("error", BROKEN, 5, 36, "cannot find symbol; symbol: class ExternalResource")), 2, null);
         StepRecord migrate = new StepRecord("migrate", "openrewrite");

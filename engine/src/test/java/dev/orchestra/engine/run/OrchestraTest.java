@@ -94,7 +94,7 @@ class OrchestraTest {
         assertThat(repo.show("orchestra/b2", "greeting.txt")).isEqualTo("hello world\n");
         assertThat(server.requests()).as("the account is left out: no call past the budget").hasSize(2);
         assertThat(json(run, "bundle/bundle.json").at("/budgets/spent/modelCalls").asInt()).isEqualTo(2);
-        assertThat(run.account).isNull();
+        assertThat(run.account()).isNull();
     }
 
     @Test

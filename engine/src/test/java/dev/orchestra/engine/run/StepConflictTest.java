@@ -71,8 +71,8 @@ class StepConflictTest {
         assertThat(state.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(state.step("second").status).isEqualTo(StepRecord.Status.DELEGATED);
         assertThat(state.step("second").attempts).isEqualTo(2);
-        assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\nfive\n");
-        assertThat(messages(state.candidate)).containsExactly("second", "first", "base");
+        assertThat(file(state.candidate(), "notes.txt")).isEqualTo("1 first\n2\n3\n4\nfive\n");
+        assertThat(messages(state.candidate())).containsExactly("second", "first", "base");
     }
 
     @Test
@@ -94,7 +94,7 @@ class StepConflictTest {
         assertThat(outcome.status()).isEqualTo(RunStatus.ESCALATED);
         assertThat(outcome.failedStep()).isEqualTo("second");
         assertThat(outcome.failure()).contains("conflicts in notes.txt", "even after a re-run", "a human must combine them");
-        assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\n5 third\n");
+        assertThat(file(state.candidate(), "notes.txt")).isEqualTo("1 first\n2\n3\n4\n5 third\n");
         assertThat(repo.commit("main")).isEqualTo(state.baseCommit());
     }
 

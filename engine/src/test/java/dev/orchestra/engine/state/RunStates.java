@@ -66,6 +66,11 @@ public final class RunStates {
         state.steps = null;
     }
 
+    /** A run that never validated after its changes. */
+    public static void forgetValidation(RunState state) {
+        state.validation = null;
+    }
+
     /** Sets the planner's summary of the plan. */
     public static void planSummary(RunState state, String summary) {
         state.planSummary = summary;
