@@ -5,6 +5,7 @@ import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.json.CleanJson;
 import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.state.LegacyState;
 import dev.orchestra.engine.state.RunIds;
 import dev.orchestra.engine.state.StateFields;
 import dev.orchestra.engine.state.RunState;
@@ -139,7 +140,7 @@ public final class RunStore {
 
     private static RunState parse(Path file, String text) {
         try {
-            return Json.MAPPER.readValue(text, RunState.class);
+            return Json.MAPPER.treeToValue(LegacyState.upgrade(Json.MAPPER.readTree(text)), RunState.class);
         } catch (JsonProcessingException e) {
             throw unreadable(file, e);
         }
