@@ -84,6 +84,9 @@ class RandomKillsTest {
             }
             tries.add(resumed.toString());
             exit = resumed.exitCode();
+            if (exit == 2 && resumed.err().contains("run " + runId + " is done; there is nothing to resume")) {
+                exit = 0; // killed after the run was saved as done, before the process ended: the run had ended
+            }
         }
 
         assertThat(exit).as("the run ends; resumes: %s", tries).isZero();
