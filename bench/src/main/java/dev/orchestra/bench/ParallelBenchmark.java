@@ -27,7 +27,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * every round. Usage: {@code parallel [LATENCY_MS] [FILES] [ROUNDS]} (defaults 1500, 2000, 5).
  */
 public final class ParallelBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.orchestra.engine.json.Json.MAPPER;
     private static final int STEPS = 8;
 
     private ParallelBenchmark() {}
@@ -143,7 +143,7 @@ public final class ParallelBenchmark {
     /** The recorded latency of the model call of the step that landed last. */
     private static long criticalLatency(Path runDir) throws Exception {
         JsonNode state = JSON.readTree(runDir.resolve("state.json").toFile());
-        String runId = state.path("runId").asText();
+        String runId = state.at("/request/runId").asText();
         String last = null;
         String lastEnd = "";
         for (JsonNode step : state.path("steps")) {

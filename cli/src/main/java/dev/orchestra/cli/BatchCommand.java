@@ -6,7 +6,7 @@ import dev.orchestra.engine.campaign.RepoLine;
 import dev.orchestra.engine.campaign.RepoList;
 import dev.orchestra.engine.campaign.RollupRow;
 import dev.orchestra.engine.publish.PublishRequest;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.run.RunStore;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -64,11 +64,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--step-timeout", paramLabel = "DURATION", description = "Passed to every run (default 30m).")
     String stepTimeout = "30m";
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
-    boolean json;
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -156,7 +153,7 @@ final class BatchCommand implements Callable<Integer> {
                 + t.other() + " other of " + t.repos() + "; " + t.pullRequests() + " pull request(s); rollup: "
                 + dir.toAbsolutePath().resolve("rollup.html"));
         var out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("campaignDir", dir.toAbsolutePath().toString());
             fields.put("exitCode", exit);

@@ -6,7 +6,7 @@ import dev.orchestra.engine.campaign.Campaign;
 import dev.orchestra.engine.campaign.RepoLine;
 import dev.orchestra.engine.campaign.RollupRow;
 import dev.orchestra.engine.campaign.RollupWriter;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.run.RunListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,16 +1,18 @@
 package dev.orchestra.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options every command shares. */
+/** Options the commands that work on one repository share: {@code --repo}, and the {@link OutputOptions}. */
 public final class CommonOptions {
     @Option(names = "--repo", description = "The git repository to work on (default: the current directory).")
     Path repo = Path.of(".");
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    boolean json() {
+        return output.json;
+    }
 }

@@ -2,26 +2,18 @@ package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.demo.SampleProject;
+import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.maven.MavenLocator;
-import dev.orchestra.engine.plan.Plan;
-import dev.orchestra.engine.run.Orchestrator;
-import dev.orchestra.engine.run.RunRequest;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
-import dev.orchestra.engine.validate.JUnitReports;
-import dev.orchestra.engine.workflow.WorkflowCatalog;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import dev.orchestra.engine.budget.Budget;
-import dev.orchestra.engine.budget.Spent;
-import dev.orchestra.engine.lock.RunLock;
 import java.util.Set;
-import dev.orchestra.engine.run.RunStore;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,11 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the project (empty or new; default: a temp folder).")
     Path dir;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout; progress stays on stderr.")
-    boolean json;
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     @picocli.CommandLine.Mixin
     SandboxOption sandboxOption;
@@ -63,21 +52,19 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, GitAPIException {
         Sandbox sandbox = sandboxOption.choose(parent.env(), SandboxMode.AUTO);
         Path project = prepare();
-        String runId = RunStore.newRunId(java.time.Instant.now());
-        try (Session session = new Session(project, spec.commandLine().getErr(), parent.env(), runId, Map.of(), null,
-                     Budget.UNLIMITED, Spent.NOTHING, sandbox);
-             RunLock lock = session.lockForChanges("demo")) {
+        try (Orchestra orchestra = Session.open(project, spec.commandLine().getErr(), parent.env(), Map.of(), null, sandbox,
+                     TerminalGateKeeper.forThisProcess(true, null));
+             RunLock lock = orchestra.lockForChanges("demo")) {
             String maven = MavenLocator.fromSystem().command(project).stream()
                     .map(DemoCommand::quote).collect(Collectors.joining(" "));
-            Plan plan = new WorkflowCatalog(project, session.context().loader()).resolve(WORKFLOW);
-            RunRequest request = new RunRequest(plan, WORKFLOW, "Migrate the tests from JUnit 4 to JUnit 5.",
-                    maven + " -B test", false, JUnitReports.DEFAULT_GLOBS, Set.of(), runId, Duration.ofMinutes(30), false,
-                    null, 0, Map.of(), null, 1, List.of(), List.of(), Budget.UNLIMITED);
-            RunState state = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(true, null)).start(request);
-            if (!json) {
+            RunRequest request = RunRequest.builder().workflow(WORKFLOW, orchestra.workflows().resolve(WORKFLOW))
+                    .task("Migrate the tests from JUnit 4 to JUnit 5.").validateCommand(maven + " -B test").gates(Set.of())
+                    .jobs(1).maxFixIterations(0).build();
+            RunState state = orchestra.start(request);
+            if (!output.json) {
                 spec.commandLine().getOut().println("Demo project: " + project);
             }
-            return new RunOutput(session.context().store()).print(state, json, spec.commandLine().getOut());
+            return new RunOutput(orchestra.runs()).print(state, output.json, spec.commandLine().getOut());
         }
     }
 

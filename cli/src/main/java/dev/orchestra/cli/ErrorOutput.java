@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchestra.contract.CliError;
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.output.ControlCharacters;
-import dev.orchestra.engine.run.Json;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -1,14 +1,19 @@
 package dev.orchestra.cli;
 
-/** The exit codes of every command; the Jenkins layer depends on them. */
+import dev.orchestra.engine.state.RunStatus;
+
+/**
+ * The exit codes of every command; the Jenkins layer depends on them. A run's own code comes from its
+ * {@link RunStatus}; only bad input (2) is the command line's.
+ */
 public final class ExitCodes {
-    public static final int DONE = 0;
-    public static final int FAILED = 1;
+    public static final int DONE = RunStatus.DONE.exitCode();
+    public static final int FAILED = RunStatus.FAILED.exitCode();
     public static final int BAD_INPUT = 2;
-    public static final int BUDGET_EXHAUSTED = 3;
-    public static final int WAITING_GATE = 10;
-    public static final int WAITING_VALIDATION = 11;
-    public static final int ESCALATED = 12;
+    public static final int BUDGET_EXHAUSTED = RunStatus.BUDGET_EXHAUSTED.exitCode();
+    public static final int WAITING_GATE = RunStatus.WAITING_GATE.exitCode();
+    public static final int WAITING_VALIDATION = RunStatus.WAITING_VALIDATION.exitCode();
+    public static final int ESCALATED = RunStatus.ESCALATED.exitCode();
 
     static final String HELP = """
             Exit codes:

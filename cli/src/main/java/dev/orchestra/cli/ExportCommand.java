@@ -1,7 +1,8 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.lock.RunLock;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.transfer.RunArchive;
 import dev.orchestra.engine.transfer.RunExport;
@@ -38,15 +39,15 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunStore.checkRunId(runId);
-        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
+        try (Orchestra session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
              RunLock lock = session.lockForChanges("export")) {
-            RunStore store = session.context().store();
+            RunStore store = session.runs();
             RunState state = store.load(runId);
             RunArchive archive = new RunExport(session.tree().repository(), store.runDir(runId))
-                    .writeTo(runId, state.baseCommit, to);
-            session.context().progress("exported run " + runId + " (" + archive.refs().size() + " refs) to " + to);
+                    .writeTo(runId, state.baseCommit(), to);
+            new ProgressLines(spec.commandLine().getErr()).progress("exported run " + runId + " (" + archive.refs().size() + " refs) to " + to);
             return TransferOutput.print(new RunOutput(store), state, result -> result.withExportPath(to.toAbsolutePath().toString()),
-                    common.json, spec.commandLine().getOut());
+                    common.json(), spec.commandLine().getOut());
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.lock.RunLock;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.run.RunStore;
 import dev.orchestra.engine.transfer.RunImport;
 import dev.orchestra.engine.trust.RunKey;
@@ -35,17 +36,17 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
+        try (Orchestra session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
              RunLock lock = session.lockForChanges("import")) {
             RunKey key = RunKey.forOperator(Path.of(System.getProperty("user.home")), parent.env());
             RunImport.Outcome outcome = new RunImport(session.tree(), key).from(from);
             String runId = outcome.archive().runId();
-            session.context().progress(outcome.unchanged() ? "run " + runId + " is already here as exported"
+            new ProgressLines(spec.commandLine().getErr()).progress(outcome.unchanged() ? "run " + runId + " is already here as exported"
                     : "imported run " + runId + " (" + outcome.archive().refs().size() + " refs)");
-            RunStore store = session.context().store();
+            RunStore store = session.runs();
             RunState state = store.load(runId);
             return TransferOutput.print(new RunOutput(store), state, result -> result.withImported(!outcome.unchanged()),
-                    common.json, spec.commandLine().getOut());
+                    common.json(), spec.commandLine().getOut());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.budget.Budget;
-import dev.orchestra.engine.policy.PathGlob;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -33,18 +32,12 @@ public final class LimitOptions {
     Long maxMinutes;
 
     /** The run's limits; a limit that is not a positive finite number is bad input. */
-    Budget budget(int maxFixIterations) {
+    Budget budget() {
         if (maxMinutes != null && (maxMinutes <= 0 || maxMinutes > MAX_MINUTES)) {
             throw new BadInputException("--max-minutes must be a positive number up to " + MAX_MINUTES + ", not " + maxMinutes);
         }
         return new Budget(maxTokens, maxCost, maxModelCalls, maxMinutes == null ? null : Duration.ofMinutes(maxMinutes),
-                maxFixIterations);
-    }
-
-    /** Refuses a malformed {@code --write-scope} or {@code --allow-protected} glob before the run starts. */
-    void checkGlobs() {
-        writeScope.forEach(glob -> PathGlob.of(glob, "--write-scope"));
-        allowProtected.forEach(glob -> PathGlob.of(glob, "--allow-protected"));
+                null);
     }
 
     /** A year: a longer limit is a typo. */

@@ -52,9 +52,6 @@ public final class ModelOptions {
         if (maxOutputTokens != null && maxOutputTokens < 1) {
             throw new BadInputException("--max-output-tokens " + maxOutputTokens + ": must be 1 or more");
         }
-        if (maxFixIterations < 0) {
-            throw new BadInputException("--max-fix-iterations " + maxFixIterations + ": must be 0 or more");
-        }
         return flags;
     }
 

@@ -1,9 +1,10 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.publish.PublishRequest;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +36,14 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PublishRequest given = publishOptions.request();
-        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
+        try (Orchestra session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
              RunLock lock = session.lockForChanges("publish")) {
-            RunState state = session.context().store().load(runId);
+            RunState state = session.runs().load(runId);
             if (state == null) {
                 throw new BadInputException("--run-id " + runId + ": no such run");
             }
-            new Publishing(session, parent.env()).now(state, given);
-            new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+            new Publishing(session, parent.env(), new ProgressLines(spec.commandLine().getErr())).now(state, given);
+            new RunOutput(session.runs()).print(state, common.json(), spec.commandLine().getOut());
             return ExitCodes.DONE; // published: the run's own status is in the output
 
         }

@@ -1,11 +1,13 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.run.Orchestra;
+import dev.orchestra.engine.run.RunListener;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchestra.engine.publish.PublishOutcome;
 import dev.orchestra.engine.publish.PublishRequest;
 import dev.orchestra.engine.publish.Publisher;
-import dev.orchestra.engine.run.Json;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
 import java.io.IOException;
@@ -22,28 +24,30 @@ import java.util.Map;
  */
 final class Publishing {
     static final String REQUEST_FILE = "publish-request.json";
-    private final Session session;
+    private final Orchestra orchestra;
     private final Map<String, String> env;
+    private final RunListener progress;
 
-    Publishing(Session session, Map<String, String> env) {
-        this.session = session;
+    Publishing(Orchestra orchestra, Map<String, String> env, RunListener progress) {
+        this.orchestra = orchestra;
         this.env = env;
+        this.progress = progress;
     }
 
     /** Checks {@code given} against the repository before a run starts (nothing to check when null). */
     void check(PublishRequest given) {
         if (given != null) {
-            new Publisher(session.tree().repository(), session.context().store().runsDir(), env, line -> { }).check(given);
+            new Publisher(orchestra.tree().repository(), orchestra.runs().runsDir(), env, line -> { }).check(given);
         }
     }
 
     /** Keeps {@code given} (when not null) for the run, then publishes when the run is ready and not yet published. */
     PublishOutcome after(RunState state, PublishRequest given) {
-        Path runDir = session.context().store().runDir(state.runId);
+        Path runDir = orchestra.runs().runDir(state.runId());
         if (given != null && Files.isDirectory(runDir)) {
-            save(runDir, state.runId, given);
+            save(runDir, state.runId(), given);
         }
-        PublishRequest request = given != null ? given : saved(runDir, state.runId);
+        PublishRequest request = given != null ? given : saved(runDir, state.runId());
         if (request == null || !Publisher.ready(state) || publishedAlready(runDir, state, request)) {
             return null;
         }
@@ -52,20 +56,20 @@ final class Publishing {
 
     /** Publishes a finished run now (the {@code publish} command): {@code given}, else what {@code run} kept. */
     PublishOutcome now(RunState state, PublishRequest given) {
-        Path runDir = session.context().store().runDir(state.runId);
-        PublishRequest request = given != null ? given : saved(runDir, state.runId);
+        Path runDir = orchestra.runs().runDir(state.runId());
+        PublishRequest request = given != null ? given : saved(runDir, state.runId());
         if (request == null) {
-            throw new dev.orchestra.engine.BadInputException("run " + state.runId
+            throw new dev.orchestra.engine.BadInputException("run " + state.runId()
                     + " was started without --push: give --push REMOTE [--pull-request]");
         }
         if (given != null) {
-            save(runDir, state.runId, given);
+            save(runDir, state.runId(), given);
         }
         return publisher(runDir).publish(state, request);
     }
 
     private Publisher publisher(Path runDir) {
-        return new Publisher(session.tree().repository(), runDir, env, session.context()::progress);
+        return new Publisher(orchestra.tree().repository(), runDir, env, progress::progress);
     }
 
     private static boolean publishedAlready(Path runDir, RunState state, PublishRequest request) {
@@ -75,7 +79,7 @@ final class Publishing {
         }
         try {
             PublishOutcome done = Json.read(file, PublishOutcome.class);
-            return state.branchHead.equals(done.commit()) && (!request.pullRequest() || done.pullRequest() != null);
+            return state.branchHead().equals(done.commit()) && (!request.pullRequest() || done.pullRequest() != null);
         } catch (IOException e) {
             return false;
         }
@@ -104,7 +108,7 @@ final class Publishing {
         try {
             String text = Files.readString(file);
             if (!signature().verify(runId + "/publish", text)) {
-                session.context().progress(REQUEST_FILE + " of run " + runId
+                progress.progress(REQUEST_FILE + " of run " + runId
                         + " was not written by Orchestra for this operator; nothing is pushed (give --push again)");
                 return null;
             }
@@ -112,7 +116,7 @@ final class Publishing {
             fields.remove("orchestraSignature");
             return Json.MAPPER.convertValue(fields, PublishRequest.class);
         } catch (IOException | IllegalArgumentException e) {
-            session.context().progress(REQUEST_FILE + " of run " + runId + " cannot be read; nothing is pushed");
+            progress.progress(REQUEST_FILE + " of run " + runId + " cannot be read; nothing is pushed");
             return null;
         }
     }

@@ -2,14 +2,14 @@ package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.gate.GateAnswer;
+import dev.orchestra.engine.lock.RunLock;
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.run.Orchestrator;
-import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.state.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,29 +72,28 @@ final class ResumeCommand implements Callable<Integer> {
         Orchestrator.ExternalValidation validation = validationExit == null ? null
                 : new Orchestrator.ExternalValidation(validationExit, junit == null ? List.of() : junit);
         RunState waiting;
-        try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
-            waiting = runId != null ? reading.context().store().load(runId) : reading.context().store().latestOpen();
+        try (Orchestra reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+            waiting = runId != null ? reading.runs().load(runId) : reading.runs().latestOpen();
         }
         if (series != null) {
             if (answer == null || !answer.approved()) {
                 throw new BadInputException("--series goes with --approve");
             }
-            try (Session reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+            try (Orchestra reading = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
                 dev.orchestra.engine.publish.SeriesApproval.require(reading.tree().repository(),
-                        reading.context().store().runDir(waiting.runId), waiting, series);
+                        reading.runs().runDir(waiting.runId()), waiting, series);
             }
         }
         Sandbox sandbox = SandboxOption.ofRun(waiting, parent.env());
-        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), waiting.runId,
-                     waiting.modelFlags, null, waiting.budget, waiting.spent, sandbox);
-             RunLock lock = session.lockForChanges("resume")) {
-            new Publishing(session, parent.env()).check(publish);
-            String id = waiting.runId;
-            Orchestrator orchestrator = new Orchestrator(session.context(),
-                    TerminalGateKeeper.forThisProcess(common.json, spec.commandLine().getErr()));
-            RunState state = orchestrator.resume(id, answer, validation);
-            new Publishing(session, parent.env()).after(state, publish);
-            return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
+        try (Orchestra orchestra = Session.open(common.repo, spec.commandLine().getErr(), parent.env(),
+                     waiting.request().modelFlags(), null, sandbox,
+                     TerminalGateKeeper.forThisProcess(common.json(), spec.commandLine().getErr()));
+             RunLock lock = orchestra.lockForChanges("resume")) {
+            Publishing publishing = new Publishing(orchestra, parent.env(), new ProgressLines(spec.commandLine().getErr()));
+            publishing.check(publish);
+            RunState state = orchestra.resume(waiting.runId(), answer, validation);
+            publishing.after(state, publish);
+            return new RunOutput(orchestra.runs()).print(state, common.json(), spec.commandLine().getOut());
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.run.Orchestra;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.rework.Rework;
 import dev.orchestra.engine.rework.ReworkMeasure;
-import dev.orchestra.engine.run.Json;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +54,11 @@ final class ReworkCommand implements Callable<Integer> {
             repoDir = folder.getParent().getParent().getParent();
             runId = folder.getFileName().toString();
         }
-        try (Session session = Session.readOnly(repoDir, spec.commandLine().getErr(), parent.env());
+        try (Orchestra session = Session.readOnly(repoDir, spec.commandLine().getErr(), parent.env());
              RunLock lock = session.lockForChanges("rework")) {
-            RunState state = session.context().store().load(runId);
+            RunState state = session.runs().load(runId);
             Rework rework = new ReworkMeasure(session.tree().repository()).measure(state, merged);
-            Path runDir = session.context().store().runDir(runId);
+            Path runDir = session.runs().runDir(runId);
             Json.write(runDir.resolve("rework.json"), rework);
             Path metrics = runDir.resolve("bundle").resolve("metrics.json");
             if (Files.isRegularFile(metrics)) {
@@ -65,12 +66,12 @@ final class ReworkCommand implements Callable<Integer> {
                 node.set("rework", Json.MAPPER.valueToTree(rework));
                 Json.write(metrics, node);
             }
-            session.context().progress("rework of run " + runId + ": " + rework.level() + " (" + rework.humanCommits()
+            new ProgressLines(spec.commandLine().getErr()).progress("rework of run " + runId + ": " + rework.level() + " (" + rework.humanCommits()
                     + " human commit(s), +" + rework.linesAdded() + " -" + rework.linesRemoved() + ", "
                     + rework.humanOnlyFiles().size() + " file(s) only humans touched, " + rework.planEdits()
                     + " plan edit(s), " + rework.rejections() + " rejection(s))");
             var out = spec.commandLine().getOut();
-            if (common.json) {
+            if (common.json()) {
                 out.println(Json.MAPPER.writeValueAsString(rework));
             } else {
                 out.println("Rework: " + rework.level());

@@ -5,7 +5,7 @@ import dev.orchestra.engine.campaign.BundleRows;
 import dev.orchestra.engine.campaign.Campaign;
 import dev.orchestra.engine.campaign.RollupRow;
 import dev.orchestra.engine.campaign.RollupWriter;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,11 +42,8 @@ final class RollupCommand implements Callable<Integer> {
     @Option(names = "--workflow", paramLabel = "NAME", description = "The workflow the runs ran, shown in the rollup.")
     String workflow;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
-    boolean json;
-
-    @Option(names = "--debug", description = "Print stack traces of errors.")
-    boolean debug;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +67,7 @@ final class RollupCommand implements Callable<Integer> {
         Files.createDirectories(out);
         RollupWriter.write(out, campaign);
         var stdout = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("bundles", bundles.size());
             fields.put("totals", campaign.totals());

@@ -1,27 +1,19 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.lock.RunLock;
 import dev.orchestra.engine.plan.Plan;
-import dev.orchestra.engine.run.Orchestrator;
-import dev.orchestra.engine.run.RunRequest;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
-import dev.orchestra.engine.validate.JUnitReports;
-import dev.orchestra.engine.workflow.WorkflowCatalog;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
-import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
-import dev.orchestra.engine.run.RunStore;
-import dev.orchestra.engine.budget.Budget;
-import dev.orchestra.engine.budget.Spent;
-import dev.orchestra.engine.lock.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,49 +82,24 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Sandbox sandbox = sandboxOption.choose(parent.env(), SandboxMode.AUTO);
-        if (validate != null && validateExternal) {
-            throw new BadInputException("--validate and --validate-external exclude each other");
-        }
-        if (jobs < 1) {
-            throw new BadInputException("--jobs " + jobs + ": must be 1 or more");
-        }
-        // Every flag is checked before anything opens the repository: bad input changes nothing.
-        String id = runId != null ? RunStore.checkRunId(runId) : RunStore.newRunId(Instant.now());
         Map<String, String> flags = modelOptions.flags();
-        Budget budget = limits.budget(modelOptions.maxFixIterations);
-        limits.checkGlobs();
-        Set<String> gatesNeeded = GateOption.parse(gates);
-        Duration timeout = Durations.parse("--step-timeout", stepTimeout);
-        String taskText = readTask(task);
+        RunRequest.Builder request = RunRequest.builder().runId(runId).validateCommand(validate)
+                .externalValidation(validateExternal).junitGlobs(junit).gates(GateOption.parse(gates))
+                .stepTimeout(Durations.parse("--step-timeout", stepTimeout)).leaveWorkingTree(leaveWorkingTree).jobs(jobs)
+                .writeScope(limits.writeScope).allowProtected(limits.allowProtected).passEnv(limits.passEnv)
+                .budget(limits.budget()).maxFixIterations(modelOptions.maxFixIterations);
+        request.task(readTask(task));
         dev.orchestra.engine.publish.PublishRequest publish = publishOptions.request();
-        try (Session session = new Session(common.repo, spec.commandLine().getErr(), parent.env(), id, flags, null, budget,
-                     Spent.NOTHING, sandbox);
-             RunLock lock = session.lockForChanges("run")) {
-            new Publishing(session, parent.env()).check(publish);
-            Plan plan = workflow == null ? null
-                    : new WorkflowCatalog(session.tree().dir(), session.context().loader()).resolve(workflow);
-            if (plan == null) {
-                requireModelPlanning(session, taskText);
-            }
-            RunRequest request = new RunRequest(plan, workflow, taskText, validate, validateExternal,
-                    junit == null || junit.isEmpty() ? JUnitReports.DEFAULT_GLOBS : junit,
-                    gatesNeeded, id, timeout, leaveWorkingTree,
-                    session.model().configured() ? session.model().modelId() : null, modelOptions.maxFixIterations, flags, null, jobs,
-                    limits.writeScope, limits.allowProtected, budget, limits.passEnv);
-            Orchestrator orchestrator = new Orchestrator(session.context(), TerminalGateKeeper.forThisProcess(common.json,
-                    spec.commandLine().getErr()));
-            RunState state = orchestrator.start(request);
-            new Publishing(session, parent.env()).after(state, publish);
-            return new RunOutput(session.context().store()).print(state, common.json, spec.commandLine().getOut());
-        }
-    }
-
-    private static void requireModelPlanning(Session session, String taskText) {
-        if (!session.model().configured()) {
-            throw new BadInputException("give --workflow NAME, or --model PROVIDER:MODEL to let the orchestrator model plan the task");
-        }
-        if (taskText.isBlank()) {
-            throw new BadInputException("--task is required when the model plans the run");
+        try (Orchestra orchestra = Session.open(common.repo, spec.commandLine().getErr(), parent.env(), flags, null, sandbox,
+                     TerminalGateKeeper.forThisProcess(common.json(), spec.commandLine().getErr()));
+             RunLock lock = orchestra.lockForChanges("run")) {
+            Publishing publishing = new Publishing(orchestra, parent.env(), new ProgressLines(spec.commandLine().getErr()));
+            publishing.check(publish);
+            Plan plan = workflow == null ? null : orchestra.workflows().resolve(workflow);
+            RunState state = orchestra.start(request.workflow(workflow, plan)
+                    .model(orchestra.model().configured() ? orchestra.model().modelId() : null, flags).build());
+            publishing.after(state, publish);
+            return new RunOutput(orchestra.runs()).print(state, common.json(), spec.commandLine().getOut());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.orchestra.cli;
 
-import dev.orchestra.engine.run.RunState;
 import dev.orchestra.engine.sandbox.Sandbox;
 import dev.orchestra.engine.sandbox.SandboxMode;
+import dev.orchestra.engine.state.RunState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class SandboxOption {
 
     /** The sandbox a run that already started keeps using: the mode it recorded (auto for runs from before). */
     static Sandbox ofRun(RunState state, Map<String, String> env) {
-        SandboxMode mode = state.sandbox == null ? SandboxMode.AUTO : SandboxMode.parse("sandbox", state.sandbox.mode());
+        SandboxMode mode = state.sandbox() == null ? SandboxMode.AUTO : SandboxMode.parse("sandbox", state.sandbox().mode());
         return Sandbox.choose(mode, env).hiding(OPERATOR_FOLDERS);
     }
 }

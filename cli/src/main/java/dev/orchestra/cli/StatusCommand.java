@@ -1,9 +1,10 @@
 package dev.orchestra.cli;
 
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.output.ControlCharacters;
-import dev.orchestra.engine.run.Json;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.run.Orchestra;
 import dev.orchestra.engine.run.RunStore;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -38,15 +39,15 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Session session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
-            RunStore store = session.context().store();
+        try (Orchestra orchestra = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env())) {
+            RunStore store = orchestra.runs();
             RunOutput output = new RunOutput(store);
             if (runId != null) {
-                output.print(store.load(runId), common.json, out);
+                output.print(store.load(runId), common.json(), out);
                 return 0;
             }
             List<RunStore.Listed> runs = store.list();
-            if (common.json) {
+            if (common.json()) {
                 List<Map<String, Object>> list = new ArrayList<>();
                 runs.forEach(run -> list.add(run.trusted() ? output.fields(run.state()) : notTrusted(run)));
                 Map<String, Object> all = new LinkedHashMap<>();
@@ -68,9 +69,9 @@ final class StatusCommand implements Callable<Integer> {
                     ControlCharacters.strip(listed.problem()));
         }
         RunState run = listed.state();
-        String status = run.status.name().toLowerCase() + (run.waitingFor == null ? "" : ":" + run.waitingFor);
-        String about = run.failure != null ? run.failure : run.plan != null ? run.plan.name() : "(no plan yet)";
-        return String.format("%-22s %-20s %-10s %s", run.runId, status, run.phase.name().toLowerCase(),
+        String status = run.status().name().toLowerCase() + (run.waitingFor() == null ? "" : ":" + run.waitingFor());
+        String about = run.failure() != null ? run.failure() : run.planName();
+        return String.format("%-22s %-20s %-10s %s", run.runId(), status, run.phase().name().toLowerCase(),
                 ControlCharacters.strip(about));
     }
 

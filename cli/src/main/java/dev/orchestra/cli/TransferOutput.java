@@ -1,8 +1,8 @@
 package dev.orchestra.cli;
 
 import dev.orchestra.contract.RunResult;
-import dev.orchestra.engine.run.Json;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static dev.orchestra.cli.TestRepo.orchestra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.orchestra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.testsupport.FeatureScenario;
 import dev.orchestra.testsupport.ScriptedModelServer;
 import java.nio.file.Path;

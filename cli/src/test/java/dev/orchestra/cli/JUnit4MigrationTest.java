@@ -3,8 +3,8 @@ package dev.orchestra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.maven.MavenLocator;
-import dev.orchestra.engine.run.Json;
 import dev.orchestra.testsupport.GitCli;
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.RuleMigrationScenario;

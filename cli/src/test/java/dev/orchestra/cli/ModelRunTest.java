@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.demo.SampleProject;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;

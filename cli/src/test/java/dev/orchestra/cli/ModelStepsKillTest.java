@@ -2,7 +2,7 @@ package dev.orchestra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.testsupport.EndMarkerEdit;
 import dev.orchestra.testsupport.GitCli;
 import dev.orchestra.testsupport.ScriptedModelServer;

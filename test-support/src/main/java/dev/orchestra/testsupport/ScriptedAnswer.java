@@ -40,6 +40,11 @@ public sealed interface ScriptedAnswer {
         return new Text(text, inputTokens, outputTokens, false);
     }
 
+    /** A reply with no usage block, as some OpenAI-compatible servers send (OpenAI wire format only). */
+    static ScriptedAnswer withoutUsage(String text) {
+        return new Text(text, -1, -1, false);
+    }
+
     /** A reply the model cut off at its output limit ({@code length} / {@code max_tokens}). */
     static ScriptedAnswer lengthLimited(String text) {
         return new Text(text, 10, 5, true);

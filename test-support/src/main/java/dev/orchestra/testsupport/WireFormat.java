@@ -24,10 +24,12 @@ enum WireFormat {
             message.putNull("refusal");
             choice.putNull("logprobs");
             choice.put("finish_reason", answer.lengthLimited() ? "length" : "stop");
-            ObjectNode usage = body.putObject("usage");
-            usage.put("prompt_tokens", answer.inputTokens());
-            usage.put("completion_tokens", answer.outputTokens());
-            usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
+            if (answer.inputTokens() >= 0) { // an OpenAI-compatible server may leave the usage block out
+                ObjectNode usage = body.putObject("usage");
+                usage.put("prompt_tokens", answer.inputTokens());
+                usage.put("completion_tokens", answer.outputTokens());
+                usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
+            }
             body.put("system_fingerprint", "fp_scripted");
             return body;
         }

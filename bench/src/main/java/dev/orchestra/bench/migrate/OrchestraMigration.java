@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * phase times read from the JSON it printed, the test counts from the bundle's bundle.json.
  */
 final class OrchestraMigration {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.orchestra.engine.json.Json.MAPPER;
 
     private final Path jar;
     private final String workflow;

@@ -1,15 +1,15 @@
 package dev.orchestra.cli.resilience;
 
-import dev.orchestra.cli.CliRunner;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.cli.CliRunner;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
 import dev.orchestra.testsupport.GitCli;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;

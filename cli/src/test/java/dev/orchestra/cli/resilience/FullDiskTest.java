@@ -1,10 +1,10 @@
 package dev.orchestra.cli.resilience;
 
-import dev.orchestra.cli.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.cli.CliRunner;
+import dev.orchestra.engine.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.cli.CliRunner;
 import dev.orchestra.engine.demo.SampleProject;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.testsupport.RecordedRequest;
 import dev.orchestra.testsupport.ScriptedAnswer;
 import dev.orchestra.testsupport.ScriptedModelServer;
@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Answers in the odd shapes real models give, on the providers' real wire formats (OpenAI chat, Anthropic messages): no text, a tool call, a fence with

@@ -85,7 +85,7 @@ class RandomKillsTest {
             tries.add(resumed.toString());
             exit = resumed.exitCode();
             if (exit == 2 && resumed.err().contains("run " + runId + " is done; there is nothing to resume")) {
-                exit = 0; // killed after the run had ended (its state saved as done) but before the process exited
+                exit = 0; // killed after the run was saved as done, before the process ended: the run had ended
             }
         }
 

@@ -2,6 +2,7 @@ package dev.orchestra.engine.agent;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.maven.MavenLocator;
+import dev.orchestra.engine.plan.AgentCatalog;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.sandbox.Sandbox;
 import java.util.Collections;
@@ -32,6 +33,13 @@ public final class AgentRegistry implements AgentCatalog {
     public AgentRegistry register(AgentFactory factory) {
         factories.put(factory.name(), factory);
         return this;
+    }
+
+    /** A registry with the same agents, to which more can be added without changing this one. */
+    public AgentRegistry copy() {
+        AgentRegistry copy = new AgentRegistry();
+        copy.factories.putAll(factories);
+        return copy;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestra.engine.agent;
 
+import dev.orchestra.engine.budget.Usage;
 import java.util.List;
 
 /**

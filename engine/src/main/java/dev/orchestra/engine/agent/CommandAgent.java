@@ -1,5 +1,6 @@
 package dev.orchestra.engine.agent;
 
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.process.ProcessResult;
 import dev.orchestra.engine.process.ProcessRunner;

@@ -1,6 +1,7 @@
 package dev.orchestra.engine.agent;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.maven.MavenLocator;
 import dev.orchestra.engine.process.ProcessResult;
 import dev.orchestra.engine.process.ProcessRunner;

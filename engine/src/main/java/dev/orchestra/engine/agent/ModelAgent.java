@@ -1,6 +1,6 @@
 package dev.orchestra.engine.agent;
 
-import dev.orchestra.engine.budget.LoopDetector;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.edit.Edit;
 import dev.orchestra.engine.edit.EditApplier;
@@ -10,9 +10,9 @@ import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
 import dev.orchestra.engine.model.ModelReply;
-import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelRequest.Message;
 import dev.orchestra.engine.model.ModelRequest.Role;
+import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelSettings;
 import dev.orchestra.engine.model.Prompts;
 import java.io.IOException;
@@ -54,7 +54,6 @@ public final class ModelAgent implements Agent {
         messages.add(new Message(Role.USER, firstMessage(task)));
         Usage usage = Usage.NONE;
         String lastProblem = "no answer";
-        LoopDetector loops = new LoopDetector();
         boolean cutOff = false;
         ModelSettings asked = settings;
         List<String> refusals = new ArrayList<>();
@@ -81,9 +80,6 @@ public final class ModelAgent implements Agent {
             }
             lastProblem = result.problem();
             String said = AnswerReader.asTurn(reply);
-            if (loops.repeated(said, result.problem())) {
-                break; // the same answer with the same result again: asking once more will not help
-            }
             messages.add(new Message(Role.ASSISTANT, said));
             messages.add(new Message(Role.USER, result.problem()
                     + "\nNothing was changed. Answer again with the complete corrected answer."));

@@ -28,18 +28,8 @@ final class OneLine {
                 .map(t -> t.substring(Math.max(0, t.length() - MAX))).orElse(""));
     }
 
-    /** A duration as people write it: 850ms, 12.3s, 4m05s, 1h02m. */
+    /** A duration as people write it (see {@link dev.orchestra.engine.time.Durations#format(Duration)}). */
     static String duration(Duration d) {
-        long millis = d.toMillis();
-        if (millis < 1000) {
-            return millis + "ms";
-        }
-        if (millis < 60_000) {
-            return String.format("%.1fs", millis / 1000.0);
-        }
-        if (d.toHours() == 0) {
-            return String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
-        }
-        return String.format("%dh%02dm", d.toHours(), d.toMinutesPart());
+        return dev.orchestra.engine.time.Durations.format(d);
     }
 }

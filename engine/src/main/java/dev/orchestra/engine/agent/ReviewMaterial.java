@@ -15,8 +15,6 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 final class ReviewMaterial {
     /** Task parameters the engine adds for model agents. */
-    static final String BASE = "orchestra.base";
-    static final String TESTS = "orchestra.tests";
     private static final int MAX_DIFF_CHARS = 60_000;
 
     private ReviewMaterial() {}
@@ -25,9 +23,9 @@ final class ReviewMaterial {
         if (role != ModelRole.REVIEWER) {
             return "";
         }
-        Object base = task.params().get(BASE);
-        Object tests = task.params().get(TESTS);
-        String diff = base == null ? "(the base commit is unknown)" : diff(task, base.toString());
+        String base = task.run().baseCommit();
+        String tests = task.run().testResults();
+        String diff = base == null ? "(the base commit is unknown)" : diff(task, base);
         return "<diff>\n" + diff + "\n</diff>\n<test-results>\n" + (tests == null ? "(none yet)" : tests) + "\n</test-results>\n";
     }
 

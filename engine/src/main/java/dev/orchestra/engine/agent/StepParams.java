@@ -2,18 +2,16 @@ package dev.orchestra.engine.agent;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Typed reads of a step's {@code with:} parameters; anything ill-typed is a one-line BadInputException. */
 final class StepParams {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final String context;
     private final Map<String, Object> values;
@@ -98,30 +96,12 @@ final class StepParams {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = DURATION.matcher(text.get().trim());
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.lookingAt()) {
-            total = total.plus(unit(Long.parseLong(m.group(1)), m.group(2)));
-            end = m.end();
-            m.region(end, m.regionEnd());
-        }
-        if (end == 0 || end != text.get().trim().length() || total.isZero()) {
-            throw bad("parameter '" + name + "' must be a duration like 30s, 10m or 1h, not '" + text.get() + "'");
-        }
-        return Optional.of(total);
+        return Optional.of(Durations.parse(text.get()).orElseThrow(() -> bad("parameter '" + name
+                + "' must be a duration like 30s, 10m or 1h, not '" + text.get() + "'")));
     }
 
     BadInputException bad(String problem) {
         return new BadInputException(context + ": " + problem);
     }
 
-    private static Duration unit(long amount, String unit) {
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
-    }
 }

@@ -7,7 +7,7 @@ import dev.orchestra.engine.model.ModelRequest;
 import java.util.Optional;
 
 /**
- * Keeps a model within the run's budget: before each call it asks the {@link BudgetMeter} and refuses with
+ * Keeps a model within the run's budget: before each call it asks the {@link SpendLedger} and refuses with
  * {@link BudgetExhausted} (never retried) when a limit is used up; after each reply it records the tokens and their
  * cost. A run therefore stops at most one call past a token, cost or time limit, and never past the call limit.
  */
@@ -19,10 +19,10 @@ public final class BudgetedModelClient implements ModelClient {
     }
 
     private final ModelClient delegate;
-    private final BudgetMeter meter;
+    private final SpendLedger meter;
     private final Pricing pricing;
 
-    public BudgetedModelClient(ModelClient delegate, BudgetMeter meter, Pricing pricing) {
+    public BudgetedModelClient(ModelClient delegate, SpendLedger meter, Pricing pricing) {
         this.delegate = delegate;
         this.meter = meter;
         this.pricing = pricing;
@@ -37,7 +37,7 @@ public final class BudgetedModelClient implements ModelClient {
         try {
             ModelReply reply = delegate.complete(request);
             meter.record(request.correlationId(), reply.inputTokens(), reply.outputTokens(),
-                    pricing.cost(reply.model(), reply.inputTokens(), reply.outputTokens()));
+                    pricing.cost(reply.model(), reply.inputTokens(), reply.outputTokens()), reply.usageEstimated());
             return reply;
         } finally {
             meter.endCall();

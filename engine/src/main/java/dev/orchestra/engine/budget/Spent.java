@@ -3,13 +3,25 @@ package dev.orchestra.engine.budget;
 import java.time.Duration;
 
 /**
- * What a run has spent so far: persisted with the run so that a resumed run keeps counting where it stopped.
+ * What a run has spent so far, as its {@link SpendLedger} counted it: persisted with the run so that a resumed run
+ * keeps counting where it stopped, and written as {@code budgets.spent} in bundle.json and {@code spent} in
+ * metrics.json.
  *
  * @param elapsed the time Orchestra worked, not the time it waited at a gate or for the validation hook
+ * @param estimatedCalls model calls whose reply had no usage, so that their tokens are an estimate (4 characters a token)
  */
 public record Spent(int modelCalls, long inputTokens, long outputTokens, double cost, int fixIterations,
-                    Duration elapsed) {
-    public static final Spent NOTHING = new Spent(0, 0, 0, 0.0, 0, Duration.ZERO);
+                    Duration elapsed, int estimatedCalls) {
+    public static final Spent NOTHING = new Spent(0, 0, 0, 0.0, 0, Duration.ZERO, 0);
+
+    /** Spending with every token counted by the provider. */
+    public Spent(int modelCalls, long inputTokens, long outputTokens, double cost, int fixIterations, Duration elapsed) {
+        this(modelCalls, inputTokens, outputTokens, cost, fixIterations, elapsed, 0);
+    }
+
+    public Spent {
+        elapsed = elapsed == null ? Duration.ZERO : elapsed;
+    }
 
     public long tokens() {
         return inputTokens + outputTokens;

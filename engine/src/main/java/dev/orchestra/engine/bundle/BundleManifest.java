@@ -4,13 +4,13 @@ import dev.orchestra.engine.agent.Note;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.metrics.RunMetrics.TestCounts;
 import dev.orchestra.engine.plan.Step;
-import dev.orchestra.engine.run.Breakage;
-import dev.orchestra.engine.run.Leftover;
-import dev.orchestra.engine.run.ModelAccount;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
-import dev.orchestra.engine.run.StepRecord;
 import dev.orchestra.engine.sandbox.SandboxUse;
+import dev.orchestra.engine.state.Breakage;
+import dev.orchestra.engine.state.Leftover;
+import dev.orchestra.engine.state.ModelAccount;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
+import dev.orchestra.engine.state.StepRecord;
 import dev.orchestra.engine.validate.TestComparison;
 import dev.orchestra.engine.validate.TestComparisons;
 import java.util.ArrayList;
@@ -63,22 +63,22 @@ public record BundleManifest(
 
     static BundleManifest of(RunState state, String headCommit, Map<String, String> patchByCommit) {
         List<String> patches = patchByCommit.values().stream().sorted().toList();
-        return new BundleManifest(1, state.runId, state.task, state.workflow, String.valueOf(state.status),
-                state.failure, state.failedStep, state.baseCommit, state.baseBranch, state.runBranch, headCommit,
-                state.createdAt, state.finishedAt, patches, steps(state, patchByCommit),
-                List.copyOf(state.decisions), tests(state), validationCommands(state), budgets(state), state.model,
-                state.planSummary, state.fixIterations, state.account, List.copyOf(state.refusals), leftovers(state), state.sandbox);
+        return new BundleManifest(1, state.runId(), state.task(), state.request().workflow(), String.valueOf(state.status()),
+                state.failure(), state.failedStep(), state.baseCommit(), state.baseBranch(), state.runBranch(), headCommit,
+                state.createdAt(), state.finishedAt(), patches, steps(state, patchByCommit),
+                List.copyOf(state.decisions()), tests(state), validationCommands(state), budgets(state), state.request().model(),
+                state.planSummary(), state.fixIterations(), state.account(), List.copyOf(state.refusals()), leftovers(state), state.sandbox());
     }
 
     /** What the run left broken for a human; nothing for a run that is done. */
     private static List<Leftover> leftovers(RunState state) {
-        return state.status == RunStatus.DONE ? List.of() : Breakage.of(state).leftovers();
+        return state.status() == RunStatus.DONE ? List.of() : Breakage.of(state).leftovers();
     }
 
     private static Map<String, Object> budgets(RunState state) {
         Map<String, Object> budgets = new java.util.LinkedHashMap<>();
-        budgets.put("limits", state.budget);
-        budgets.put("spent", state.spent);
+        budgets.put("limits", state.request().budget());
+        budgets.put("spent", state.spent());
         return budgets;
     }
 
@@ -86,14 +86,14 @@ public record BundleManifest(
     private static List<StepEntry> steps(RunState state, Map<String, String> patchByCommit) {
         List<StepEntry> entries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        List<Step> planned = state.plan == null ? List.of() : state.plan.steps();
+        List<Step> planned = state.plan() == null ? List.of() : state.plan().steps();
         for (Step step : planned) {
             StepRecord record = state.step(step.id());
             entries.add(entry(record == null ? new StepRecord(step.id(), step.agent()) : record,
                     step.instructions(), patchByCommit));
             seen.add(step.id());
         }
-        for (StepRecord record : state.steps) {
+        for (StepRecord record : state.steps()) {
             if (!seen.contains(record.id)) {
                 entries.add(entry(record, "", patchByCommit));
             }
@@ -108,22 +108,22 @@ public record BundleManifest(
     }
 
     private static Tests tests(RunState state) {
-        TestComparison comparison = state.validation == null ? null : state.validation.comparison;
-        if (comparison == null && state.baseline != null && state.baseline.tests != null
-                && state.validation != null && state.validation.tests != null) {
-            comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
+        TestComparison comparison = state.validation() == null ? null : state.validation().comparison;
+        if (comparison == null && state.baseline() != null && state.baseline().tests != null
+                && state.validation() != null && state.validation().tests != null) {
+            comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
         }
-        return new Tests(TestCounts.of(state.baseline), TestCounts.of(state.validation), comparison,
-                state.baseline == null ? null : "tests/baseline", state.validation == null ? null : "tests/final");
+        return new Tests(TestCounts.of(state.baseline()), TestCounts.of(state.validation()), comparison,
+                state.baseline() == null ? null : "tests/baseline", state.validation() == null ? null : "tests/final");
     }
 
     private static List<String> validationCommands(RunState state) {
         Set<String> commands = new LinkedHashSet<>();
-        Stream.of(state.baseline, state.validation)
+        Stream.of(state.baseline(), state.validation())
                 .filter(r -> r != null && r.command != null)
                 .forEach(r -> commands.add(r.command));
-        if (commands.isEmpty() && state.validateCommand != null) {
-            commands.add(state.validateCommand);
+        if (commands.isEmpty() && state.request().validateCommand() != null) {
+            commands.add(state.request().validateCommand());
         }
         return List.copyOf(commands);
     }

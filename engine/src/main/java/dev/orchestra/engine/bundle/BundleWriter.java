@@ -1,12 +1,12 @@
 package dev.orchestra.engine.bundle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.metrics.RunMetrics;
 import dev.orchestra.engine.model.SecretRedactor;
-import dev.orchestra.engine.run.CleanJson;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.ValidationRecord;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.ValidationRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,7 @@ import org.eclipse.jgit.lib.Repository;
  * and renamed into it, so a crash never leaves a half bundle that looks complete.
  */
 public final class BundleWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final SecretRedactor redactor;
 
     /** A writer whose bundle holds no secret {@code redactor} knows and no control character. */
@@ -41,14 +40,14 @@ public final class BundleWriter {
      * patches is written from a copy of the state with secrets redacted and control characters stripped.
      */
     public Path write(RunState runState, Repository repo, Path runDir, Path bundleDir) throws IOException {
-        RunState state = CleanJson.forHumans(runState, RunState.class, redactor);
+        RunState state = CleanJson.forHumans(runState, RunState.class, redactor::redact);
         Path tmp = Folders.sibling(bundleDir, ".tmp");
         Folders.delete(tmp);
         Files.createDirectories(tmp);
         String head = headCommit(runState, repo);
         Map<String, String> patchByCommit = patches(runState, repo, head, tmp);
-        copyReports(runDir, state.baseline, "tests/baseline", tmp);
-        copyReports(runDir, state.validation, "tests/final", tmp);
+        copyReports(runDir, state.baseline(), "tests/baseline", tmp);
+        copyReports(runDir, state.validation(), "tests/final", tmp);
         copyTranscript(runDir, tmp);
         RunMetrics metrics = RunMetrics.from(state);
         BundleManifest manifest = BundleManifest.of(state, head, patchByCommit);
@@ -62,8 +61,8 @@ public final class BundleWriter {
 
     /** The tip of the run branch, or the base when the branch does not exist (nothing landed). */
     private static String headCommit(RunState state, Repository repo) throws IOException {
-        ObjectId head = state.runBranch == null ? null : repo.resolve("refs/heads/" + state.runBranch);
-        return head == null ? state.baseCommit : head.name();
+        ObjectId head = state.runBranch() == null ? null : repo.resolve("refs/heads/" + state.runBranch());
+        return head == null ? state.baseCommit() : head.name();
     }
 
     /** Writes the series; maps each commit to its bundle-relative patch file. */
@@ -71,10 +70,10 @@ public final class BundleWriter {
             throws IOException {
         Path folder = Files.createDirectories(bundle.resolve("patches"));
         Map<String, String> byCommit = new TreeMap<>();
-        if (state.baseCommit == null) {
+        if (state.baseCommit() == null) {
             return byCommit;
         }
-        List<Path> files = new PatchSeries(repo).write(state.baseCommit, head, folder);
+        List<Path> files = new PatchSeries(repo).write(state.baseCommit(), head, folder);
         for (Path file : files) {
             String firstLine = Files.readAllLines(file).get(0);
             byCommit.put(firstLine.split(" ")[1], "patches/" + file.getFileName());

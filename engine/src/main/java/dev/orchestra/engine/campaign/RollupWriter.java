@@ -1,6 +1,6 @@
 package dev.orchestra.engine.campaign;
 
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,9 @@
 package dev.orchestra.engine.metrics;
 
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateDecision;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,7 +17,7 @@ final class ReadyForReview {
     private ReadyForReview() {}
 
     static Long millis(RunState state) {
-        Instant created = instant(state.createdAt);
+        Instant created = instant(state.createdAt());
         Instant asked = askedAt(state);
         if (created == null || asked == null) {
             return null;
@@ -25,13 +26,13 @@ final class ReadyForReview {
     }
 
     private static Instant askedAt(RunState state) {
-        GateDecision pr = state.decision("pr");
+        GateDecision pr = state.decision(Gate.PR.id());
         if (pr != null) {
             Instant decided = instant(pr.at());
             return decided == null ? null : decided.minusMillis(pr.waitedMillis());
         }
-        if (state.status == RunStatus.WAITING_GATE && "pr".equals(state.waitingFor)) {
-            return instant(state.waitingSince);
+        if (state.status() == RunStatus.WAITING_GATE && Gate.PR.is(state.waitingFor())) {
+            return instant(state.waitingSince());
         }
         return null;
     }

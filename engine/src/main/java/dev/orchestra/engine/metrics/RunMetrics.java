@@ -1,10 +1,11 @@
 package dev.orchestra.engine.metrics;
 
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Spent;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.StepRecord;
-import dev.orchestra.engine.run.ValidationRecord;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.TestCase.Outcome;
 import dev.orchestra.engine.validate.TestRun;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ import java.util.TreeSet;
  * @param gateWaitMillis time spent waiting at gates, all gates together
  * @param gateWaits time spent waiting per gate
  * @param fixIterations how many times failing validation sent work back to the orchestrator
+ * @param spent what the run's spend ledger counted: every model call (the account's too), tokens, cost, fix
+ *     iterations, and how many calls had no usage from the provider so that their tokens are estimated; the same
+ *     object as {@code budgets.spent} in bundle.json
  */
 public record RunMetrics(
         Map<String, Long> phaseMillis,
@@ -40,7 +44,8 @@ public record RunMetrics(
         PatchSize patch,
         long gateWaitMillis,
         Map<String, Long> gateWaits,
-        int fixIterations) {
+        int fixIterations,
+        Spent spent) {
 
     /** One agent's work: steps it ran, tool processes, model calls, tokens, cost and time. */
     public record AgentMetrics(int calls, int toolRuns, int modelCalls, long inputTokens, long outputTokens,
@@ -75,27 +80,28 @@ public record RunMetrics(
 
     /** The metrics of this run as it stands. */
     public static RunMetrics from(RunState state) {
-        Map<String, Long> phases = new LinkedHashMap<>(state.phaseMillis);
+        Map<String, Long> phases = new LinkedHashMap<>(state.phaseMillis());
         Map<String, AgentMetrics> agents = new TreeMap<>();
         AgentMetrics total = AgentMetrics.NONE;
-        for (StepRecord step : ranSteps(state.steps)) {
+        for (StepRecord step : ranSteps(state.steps())) {
             agents.merge(step.agent, AgentMetrics.NONE.plus(step), RunMetrics::sum);
             total = total.plus(step);
         }
-        if (state.plannerUsage != null && state.plannerUsage.modelCalls() > 0) {
-            AgentMetrics planner = new AgentMetrics(state.plannerUsage.modelCalls(), 0, state.plannerUsage.modelCalls(),
-                    state.plannerUsage.inputTokens(), state.plannerUsage.outputTokens(), state.plannerUsage.cost(), 0);
+        if (state.plannerUsage() != null && state.plannerUsage().modelCalls() > 0) {
+            AgentMetrics planner = new AgentMetrics(state.plannerUsage().modelCalls(), 0, state.plannerUsage().modelCalls(),
+                    state.plannerUsage().inputTokens(), state.plannerUsage().outputTokens(), state.plannerUsage().cost(), 0);
             agents.merge("planner", planner, RunMetrics::sum);
             total = sum(total, planner);
         }
         Map<String, Long> waits = new TreeMap<>();
-        for (GateDecision decision : state.decisions) {
+        for (GateDecision decision : state.decisions()) {
             waits.merge(decision.gate(), decision.waitedMillis(), Long::sum);
         }
         return new RunMetrics(phases, phases.values().stream().mapToLong(Long::longValue).sum(),
                 ReadyForReview.millis(state), agents, total,
-                TestCounts.of(state.baseline), TestCounts.of(state.validation), patchSize(state.steps),
-                waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations);
+                TestCounts.of(state.baseline()), TestCounts.of(state.validation()), patchSize(state.steps()),
+                waits.values().stream().mapToLong(Long::longValue).sum(), waits, state.fixIterations(),
+                state.spent());
     }
 
     private static List<StepRecord> ranSteps(List<StepRecord> steps) {

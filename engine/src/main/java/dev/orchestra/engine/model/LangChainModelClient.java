@@ -17,7 +17,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;

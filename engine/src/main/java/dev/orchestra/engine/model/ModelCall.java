@@ -27,6 +27,10 @@ public record ModelCall(String id, String kind, String provider, String model, R
     /** Why the call failed. */
     public record Error(String message, int status, boolean retriable) {}
 
-    /** Tokens the provider counted. */
-    public record Usage(long inputTokens, long outputTokens) {}
+    /** Tokens the provider counted, or Orchestra's estimate ({@code estimated}) when the provider reported none. */
+    public record Usage(long inputTokens, long outputTokens, boolean estimated) {
+        public Usage(long inputTokens, long outputTokens) {
+            this(inputTokens, outputTokens, false);
+        }
+    }
 }

@@ -3,16 +3,15 @@ package dev.orchestra.engine.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.model.ModelConfigReader.Setting;
+import dev.orchestra.engine.time.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks and converts the merged settings into a {@link ModelConfig}; a bad one is reported as {@code file:line: what}. */
 final class ModelConfigValues {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     private ModelConfigValues() {}
 
@@ -98,20 +97,8 @@ final class ModelConfigValues {
         if (setting == null) {
             return null;
         }
-        Matcher matcher = DURATION.matcher(setting.value().asText().trim());
-        if (!matcher.matches() || Double.parseDouble(matcher.group(1)) <= 0) {
-            throw bad(setting, "request-timeout must be a positive duration like 120s, 2m or 500ms; got `"
-                    + setting.value().asText() + "`");
-        }
-        double amount = Double.parseDouble(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        double millis = switch (unit) {
-            case "ms" -> amount;
-            case "m", "min" -> amount * 60_000;
-            case "h" -> amount * 3_600_000;
-            default -> amount * 1000;
-        };
-        return Duration.ofMillis((long) millis);
+        return Durations.parse(setting.value().asText()).orElseThrow(() -> bad(setting,
+                "request-timeout must be a positive duration like 120s, 2m or 500ms; got `" + setting.value().asText() + "`"));
     }
 
     private static PriceTable.Price price(String model, Setting setting) {

@@ -1,7 +1,7 @@
 package dev.orchestra.engine.model;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

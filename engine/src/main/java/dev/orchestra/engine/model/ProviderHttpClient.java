@@ -21,7 +21,7 @@ import java.time.Duration;
  * {@link ProviderHttpException}s that {@link ModelFailures} can classify.
  */
 public final class ProviderHttpClient implements HttpClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.orchestra.engine.json.Json.MAPPER;
 
     private final java.net.http.HttpClient http;
     private final Duration requestTimeout;

@@ -2,7 +2,10 @@ package dev.orchestra.engine.model;
 
 import java.time.Instant;
 
-/** Writes every call of the client it wraps, reply or failure, to the run's transcript. */
+/**
+ * Writes every call of the client it wraps, reply or failure, to the run's transcript. A reply without usage leaves
+ * here with its tokens estimated (and marked so in the transcript), so every layer above counts the same tokens.
+ */
 public final class RecordingModelClient implements ModelClient {
     private final ModelClient delegate;
     private final TranscriptWriter transcript;
@@ -27,10 +30,10 @@ public final class RecordingModelClient implements ModelClient {
             RetryingModelClient.Attempted attempted = delegate instanceof RetryingModelClient retrying
                     ? retrying.completeCounted(request)
                     : new RetryingModelClient.Attempted(delegate.complete(request), 1);
-            ModelReply reply = attempted.reply();
+            ModelReply reply = attempted.reply().withUsageOrEstimate(request);
             transcript.append(call(request, start, started, attempted.attempts(),
                     new ModelCall.Response(reply.text(), reply.finishReason(), reply.model(), reply.toolArguments()), null,
-                    new ModelCall.Usage(reply.inputTokens(), reply.outputTokens())));
+                    new ModelCall.Usage(reply.inputTokens(), reply.outputTokens(), reply.usageEstimated())));
             return reply;
         } catch (ModelException failure) {
             int attempts = failure instanceof RetryingModelClient.GaveUp gaveUp ? gaveUp.attempts() : 1;

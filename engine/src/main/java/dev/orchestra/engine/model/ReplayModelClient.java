@@ -2,7 +2,7 @@ package dev.orchestra.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class ReplayModelClient implements ModelClient {
         return new ModelReply(textOrNull(response, "text"), call.at("/usage/inputTokens").asLong(),
                 call.at("/usage/outputTokens").asLong(), response.path("finishReason").asText(),
                 response.path("model").asText(call.path("model").asText()),
-                textOrNull(response, "toolArguments"));
+                textOrNull(response, "toolArguments"), call.at("/usage/estimated").asBoolean(false));
     }
 
     private static String textOrNull(JsonNode node, String field) {

@@ -1,19 +1,19 @@
 package dev.orchestra.engine.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orchestra.engine.agent.AgentCatalog;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.context.AgentContext;
 import dev.orchestra.engine.model.AnswerReader;
 import dev.orchestra.engine.model.ModelClient;
 import dev.orchestra.engine.model.ModelException;
 import dev.orchestra.engine.model.ModelReply;
-import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelRequest.Message;
 import dev.orchestra.engine.model.ModelRequest.Role;
+import dev.orchestra.engine.model.ModelRequest;
 import dev.orchestra.engine.model.ModelSettings;
 import dev.orchestra.engine.model.Prompts;
 import dev.orchestra.engine.output.ShortList;
+import dev.orchestra.engine.plan.AgentCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +72,20 @@ public final class ModelPlanner {
                         outcome.refusals());
     }
 
-    /** The model's account of a finished change (the object following the account schema), or null. */
-    public ObjectNode account(String task, String diff, String testResults) {
+    /** The model's account of a finished change: the object following the account schema (or null), and its cost. */
+    public record Account(ObjectNode json, Usage usage) {}
+
+    /** Asks for the model's account of a finished change; no answer (or a refused call) gives a null object. */
+    public Account account(String task, String diff, String testResults) {
         String message = "<task>\n" + task + "\n</task>\n<diff>\n" + diff + "\n</diff>\n<test-results>\n" + testResults
                 + "\n</test-results>\nWrite the account of this change.";
         try {
             ModelReply reply = model.complete(new ModelRequest("account/1", Prompts.system("account"),
                     List.of(new Message(Role.USER, message)), Prompts.schema("account"), "account", settings));
-            return AnswerReader.read(reply, "changes").json();
+            Usage usage = new Usage(0, 1, reply.inputTokens(), reply.outputTokens(), pricing.applyAsDouble(reply));
+            return new Account(AnswerReader.read(reply, "changes").json(), usage);
         } catch (ModelException e) {
-            return null;
+            return new Account(null, Usage.NONE);
         }
     }
 

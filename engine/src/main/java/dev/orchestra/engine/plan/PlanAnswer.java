@@ -1,8 +1,8 @@
 package dev.orchestra.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestra.engine.agent.AgentCatalog;
 import dev.orchestra.engine.model.AnswerReader;
+import dev.orchestra.engine.plan.AgentCatalog;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.policy.Policy;
 import dev.orchestra.engine.policy.Refusal;

@@ -1,6 +1,6 @@
 package dev.orchestra.engine.plan;
 
-import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.plan.AgentCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

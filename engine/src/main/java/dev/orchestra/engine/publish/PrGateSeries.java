@@ -1,8 +1,8 @@
 package dev.orchestra.engine.publish;
 
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.run.RunContext;
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,9 +21,9 @@ public final class PrGateSeries {
 
     /** Records the series of the run branch as it stands and returns the line the gate shows about it. */
     public static String shown(RunContext context, RunState state) {
-        SeriesHash.Hash hash = SeriesHash.of(context.tree().repository(), state.baseCommit, state.branchHead);
+        SeriesHash.Hash hash = SeriesHash.of(context.tree().repository(), state.baseCommit(), state.branchHead());
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("head", state.branchHead);
+        record.put("head", state.branchHead());
         record.put("sha256", hash.sha256());
         record.put("patches", hash.patches());
         try {

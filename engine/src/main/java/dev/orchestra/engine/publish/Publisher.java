@@ -9,10 +9,11 @@ import dev.orchestra.engine.forge.ForgeTarget;
 import dev.orchestra.engine.forge.Forges;
 import dev.orchestra.engine.forge.PullRequest;
 import dev.orchestra.engine.forge.PullRequestDraft;
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateDecision;
-import dev.orchestra.engine.run.Json;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,9 +47,9 @@ public final class Publisher {
 
     /** True when {@code state} has reached the point where its branch may leave the workspace. */
     public static boolean ready(RunState state) {
-        GateDecision pr = state.decision("pr");
-        return state.status == RunStatus.DONE && pr != null && pr.approved()
-                || state.status == RunStatus.ESCALATED && !state.gates.contains("pr");
+        GateDecision pr = state.decision(Gate.PR.id());
+        return state.status() == RunStatus.DONE && pr != null && pr.approved()
+                || state.status() == RunStatus.ESCALATED && !state.request().humanAt(Gate.PR);
     }
 
     /**
@@ -67,22 +68,22 @@ public final class Publisher {
 
     public PublishOutcome publish(RunState state, PublishRequest request) {
         if (!ready(state)) {
-            throw new BadInputException("run " + state.runId + " is " + state.status.name().toLowerCase().replace('_', ' ')
+            throw new BadInputException("run " + state.runId() + " is " + state.status().name().toLowerCase().replace('_', ' ')
                     + ": its branch leaves the workspace only after the pr gate approved it");
         }
         ForgeTarget target = request.pullRequest() ? target(request) : null;
         Forge forge = target == null ? null : Forges.of(target, env);
         String commit = requireApproved(state);
-        SeriesHash.Hash series = SeriesHash.of(repo, state.baseCommit, commit);
+        SeriesHash.Hash series = SeriesHash.of(repo, state.baseCommit(), commit);
         requireShownSeries(state, series);
-        boolean draft = state.status == RunStatus.ESCALATED;
+        boolean draft = state.status() == RunStatus.ESCALATED;
         String tokenEnv = target != null ? target.tokenEnv() : tokenEnvForPush(request);
         String user = env.getOrDefault("ORCHESTRA_GIT_USER", target != null ? target.kind().pushUser() : "x-access-token");
-        new BranchPush(repo, env).push(request.remote(), commit, state.runBranch, tokenEnv, user);
-        progress.accept("pushed " + state.runBranch + " (" + commit.substring(0, 10) + ", " + series.patches()
+        new BranchPush(repo, env).push(request.remote(), commit, state.runBranch(), tokenEnv, user);
+        progress.accept("pushed " + state.runBranch() + " (" + commit.substring(0, 10) + ", " + series.patches()
                 + " patch(es), sha256 " + series.brief() + ") to " + request.remote());
         PullRequest pull = forge == null ? null : open(state, request, target, forge, draft, series);
-        PublishOutcome outcome = new PublishOutcome(request.remote(), state.runBranch, commit, series.sha256(), draft, pull,
+        PublishOutcome outcome = new PublishOutcome(request.remote(), state.runBranch(), commit, series.sha256(), draft, pull,
                 Instant.now().toString());
         record(outcome);
         return outcome;
@@ -90,12 +91,12 @@ public final class Publisher {
 
     private PullRequest open(RunState state, PublishRequest request, ForgeTarget target, Forge forge, boolean draft,
                              SeriesHash.Hash series) {
-        String footer = "Opened by Orchestra, run `" + state.runId + "`: " + "patch series sha256 `"
+        String footer = "Opened by Orchestra, run `" + state.runId() + "`: " + "patch series sha256 `"
                 + series.brief() + "`"
                 + (request.reportUrl() == null ? "" : " · [report](" + request.reportUrl() + ")");
         String body = PullRequestText.body(summary(), footer, target.kind().bodyLimit());
-        String base = request.base() != null ? request.base() : state.baseBranch;
-        PullRequestDraft draftRequest = new PullRequestDraft(PullRequestText.title(state), body, state.runBranch, base, draft,
+        String base = request.base() != null ? request.base() : state.baseBranch();
+        PullRequestDraft draftRequest = new PullRequestDraft(PullRequestText.title(state), body, state.runBranch(), base, draft,
                 request.labels());
         try {
             PullRequest pull = forge.openOrUpdate(draftRequest);
@@ -111,8 +112,8 @@ public final class Publisher {
     }
 
     private static String pushedButNot(RunState state, PublishRequest request) {
-        return "branch " + state.runBranch + " is pushed to " + request.remote() + " but no pull request was opened"
-                + " (fix this, then: orchestra publish --run-id " + state.runId + "): ";
+        return "branch " + state.runBranch() + " is pushed to " + request.remote() + " but no pull request was opened"
+                + " (fix this, then: orchestra publish --run-id " + state.runId() + "): ";
     }
 
     private ForgeTarget target(PublishRequest request) {
@@ -138,27 +139,27 @@ public final class Publisher {
     private String requireApproved(RunState state) {
         ObjectId actual;
         try {
-            actual = repo.resolve("refs/heads/" + state.runBranch);
+            actual = repo.resolve("refs/heads/" + state.runBranch());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (actual == null || !actual.name().equals(state.branchHead)) {
-            throw new BadInputException("branch " + state.runBranch + " moved since the pr gate approved "
-                    + brief(state.branchHead) + " (it is now at " + (actual == null ? "nothing" : brief(actual.name()))
-                    + "); Orchestra pushes only what was approved: put it back (git branch -f " + state.runBranch + " "
-                    + brief(state.branchHead) + ") or open the pull request by hand");
+        if (actual == null || !actual.name().equals(state.branchHead())) {
+            throw new BadInputException("branch " + state.runBranch() + " moved since the pr gate approved "
+                    + brief(state.branchHead()) + " (it is now at " + (actual == null ? "nothing" : brief(actual.name()))
+                    + "); Orchestra pushes only what was approved: put it back (git branch -f " + state.runBranch() + " "
+                    + brief(state.branchHead()) + ") or open the pull request by hand");
         }
         return actual.name();
     }
 
     private void requireShownSeries(RunState state, SeriesHash.Hash series) {
         Map<String, Object> shown = PrGateSeries.read(runDir);
-        if (state.status != RunStatus.DONE) {
+        if (state.status() != RunStatus.DONE) {
             return;
         }
         if (shown == null || !Objects.equals(shown.get("sha256"), series.sha256())
-                || !Objects.equals(shown.get("head"), state.branchHead)) {
-            throw new BadInputException("the patch series of " + state.runBranch + " (sha256 " + series.brief()
+                || !Objects.equals(shown.get("head"), state.branchHead())) {
+            throw new BadInputException("the patch series of " + state.runBranch() + " (sha256 " + series.brief()
                     + ") is not the one the pr gate showed"
                     + (shown == null ? " (no record of what it showed)" : " (sha256 " + brief(String.valueOf(shown.get("sha256"))) + ")")
                     + "; Orchestra pushes only what was approved");

@@ -1,6 +1,6 @@
 package dev.orchestra.engine.publish;
 
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
 
 /** A pull request's title (from the task) and description (SUMMARY.md, cut to the forge's limit, with a footer). */
 final class PullRequestText {
@@ -10,10 +10,10 @@ final class PullRequestText {
 
     /** The task's first line without Markdown heading marks; the workflow's name for a task without text. */
     static String title(RunState state) {
-        String first = state.task == null ? "" : state.task.lines().map(String::strip)
+        String first = state.task() == null ? "" : state.task().lines().map(String::strip)
                 .map(line -> line.replaceFirst("^#+\\s*", "")).filter(line -> !line.isEmpty()).findFirst().orElse("");
         if (first.isEmpty()) {
-            String workflow = state.workflow == null ? "changes" : state.workflow.replaceAll(".*[/\\\\]", "")
+            String workflow = state.request().workflow() == null ? "changes" : state.request().workflow().replaceAll(".*[/\\\\]", "")
                     .replaceAll("\\.ya?ml$", "");
             first = "Orchestra: " + workflow;
         }

@@ -1,8 +1,8 @@
 package dev.orchestra.engine.rework;
 
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.StepRecord;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ public final class ReworkMeasure {
     }
 
     public Rework measure(RunState state, String merged) throws IOException {
-        if (state.branchHead == null || state.baseCommit == null) {
-            throw new BadInputException("run " + state.runId + " delivered nothing to compare with");
+        if (state.branchHead() == null || state.baseCommit() == null) {
+            throw new BadInputException("run " + state.runId() + " delivered nothing to compare with");
         }
         try (RevWalk walk = new RevWalk(repo)) {
             ObjectId mergedId = repo.resolve(merged + "^{commit}");
@@ -39,7 +39,7 @@ public final class ReworkMeasure {
                 throw new BadInputException("--merged " + merged + ": no such commit in " + repo.getDirectory()
                         + " (fetch it first)");
             }
-            RevCommit delivered = walk.parseCommit(ObjectId.fromString(state.branchHead));
+            RevCommit delivered = walk.parseCommit(ObjectId.fromString(state.branchHead()));
             RevCommit tip = tip(walk, walk.parseCommit(mergedId), delivered, merged);
             List<RevCommit> human = humanCommits(walk, tip, delivered);
             TreeSet<String> files = new TreeSet<>();
@@ -49,15 +49,15 @@ public final class ReworkMeasure {
             }
             TreeSet<String> runFiles = new TreeSet<>();
             int runLines = 0;
-            for (StepRecord step : state.steps) {
+            for (StepRecord step : state.steps()) {
                 if (step.status == StepRecord.Status.LANDED) {
                     runFiles.addAll(step.files);
                     runLines += step.insertions + step.deletions;
                 }
             }
             List<String> humanOnly = files.stream().filter(f -> !runFiles.contains(f)).toList();
-            int planEdits = (int) state.decisions.stream().filter(d -> d.edit() != null).count();
-            int rejections = (int) state.decisions.stream().filter(d -> !d.approved()).count();
+            int planEdits = (int) state.decisions().stream().filter(d -> d.edit() != null).count();
+            int rejections = (int) state.decisions().stream().filter(d -> !d.approved()).count();
             String level = ReworkLevel.of(human.size(), lines[0] + lines[1], humanOnly.size(), runLines, planEdits,
                     rejections);
             return new Rework(level, mergedId.name(), tip.name(), delivered.name(), human.size(), lines[0], lines[1],

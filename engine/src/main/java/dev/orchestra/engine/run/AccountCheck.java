@@ -2,16 +2,20 @@ package dev.orchestra.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.output.ShortList;
+import dev.orchestra.engine.plan.ModelPlanner;
+import dev.orchestra.engine.state.ModelAccount;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.TestCase;
 import dev.orchestra.engine.validate.TestComparison;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** Asks the orchestrator model for its account of the run and checks every file and test it names. */
 final class AccountCheck {
@@ -26,23 +30,25 @@ final class AccountCheck {
     }
 
     void attach(RunState state) {
-        if (context.planner() == null || state.account != null) {
+        if (context.planner() == null || state.account() != null) {
             return;
         }
-        String head = context.tree().branchCommit(state.runBranch);
-        if (head == null || head.equals(state.baseCommit)) {
+        String head = context.tree().branchCommit(state.runBranch());
+        if (head == null || head.equals(state.baseCommit())) {
             return;
         }
         Repository repo = context.tree().repository();
-        String diff = Diffs.cut(Diffs.between(repo, state.baseCommit, head), MAX_DIFF_CHARS);
-        String tests = state.validation == null ? "(no validation ran)" : testResults(state.validation);
-        JsonNode json = context.planner().account(state.task, diff, tests);
+        String diff = Diffs.cut(Diffs.between(repo, state.baseCommit(), head), MAX_DIFF_CHARS);
+        String tests = state.validation() == null ? "(no validation ran)" : testResults(state.validation());
+        ModelPlanner.Account answer = context.planner().account(state.task(), diff, tests);
+        state.addPlannerUsage(answer.usage());
+        JsonNode json = answer.json();
         if (json == null) {
             context.progress("summary: the model gave no readable account; left out");
             return;
         }
         try {
-            state.account = read(json, repo, head, state);
+            state.attachAccount(read(json, repo, head, state));
         } catch (IOException e) {
             context.progress("summary: the model's account could not be checked (" + e.getMessage() + "); left out");
         }
@@ -80,11 +86,11 @@ final class AccountCheck {
         root.path("tests").forEach(t -> account.tests.add(t.asText()));
         for (String file : account.files) {
             if (!existsAt(repo, head, file)) {
-                account.flagged.add("file " + file + " does not exist on " + state.runBranch);
+                account.flagged.add("file " + file + " does not exist on " + state.runBranch());
             }
         }
-        Set<String> testIds = state.validation == null ? Set.of()
-                : state.validation.tests.cases().stream().map(TestCase::id).collect(Collectors.toSet());
+        Set<String> testIds = state.validation() == null ? Set.of()
+                : state.validation().tests.cases().stream().map(TestCase::id).collect(Collectors.toSet());
         for (String test : account.tests) {
             if (!testIds.contains(test)) {
                 account.flagged.add("test " + test + " is not among the tests of the final validation");

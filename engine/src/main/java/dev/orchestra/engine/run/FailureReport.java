@@ -1,5 +1,7 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.Breakage;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.validate.CompilerMessage;
 import dev.orchestra.engine.validate.TestCase;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ record FailureReport(String text, List<String> brokenFiles, List<String> related
         classes.forEach(name -> files.ofClass(name).filter(f -> !broken.contains(f)).ifPresent(related::add));
         List<String> focus = new ArrayList<>(broken);
         focus.addAll(related);
-        List<String> changed = state.steps.stream().flatMap(s -> s.files.stream()).distinct()
+        List<String> changed = state.steps().stream().flatMap(s -> s.files.stream()).distinct()
                 .filter(f -> !focus.contains(f) && files.exists(f)).toList();
         changed.stream().filter(f -> files.touch(f, focus)).forEach(related::add);
         return related.stream().limit(MAX_RELATED).toList();

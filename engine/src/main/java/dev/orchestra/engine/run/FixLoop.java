@@ -3,6 +3,11 @@ package dev.orchestra.engine.run;
 import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.state.Breakage;
+import dev.orchestra.engine.state.Phase;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +16,8 @@ import java.util.List;
 
 /**
  * What happens when the run branch is broken (see {@link Breakage}): what broke goes back to the planner model
- * within the fix request's budget ({@link FixBudget}), and it adds fix steps, at most {@code maxFixIterations}
- * times; the same patch twice, a fix that changes nothing, or no model at all escalates to a human, with what is
+ * within the fix request's budget ({@link FixBudget}), and it adds fix steps, as many times as the run's
+ * {@code --max-fix-iterations} allows (the spend ledger counts them); the same patch twice, a fix that changes nothing, or no model at all escalates to a human, with what is
  * left broken in the bundle.
  */
 final class FixLoop {
@@ -22,36 +27,35 @@ final class FixLoop {
         this.context = context;
     }
 
-    void handle(RunState state, Breakage breakage) {
+    /** Back to the delegate phase with fix steps, or an escalation saying why there are none. */
+    PhaseOutcome handle(RunState state, Breakage breakage) {
         String regression = breakage.reason();
-        String head = context.tree().branchCommit(state.runBranch);
+        String head = context.tree().branchCommit(state.runBranch());
         String stop = reasonToStop(state, head);
         if (stop != null) {
-            escalate(state, regression + " — " + stop);
-            return;
+            return PhaseOutcome.escalate(regression + " — " + stop);
         }
-        int iteration = state.fixIterations + 1;
-        context.progress("fix: iteration " + iteration + " of " + state.maxFixIterations + " — " + regression);
+        int iteration = context.ledger().fixIterations() + 1;
+        context.progress("fix: iteration " + iteration + " of " + state.request().maxFixIterations() + " — " + regression);
         ModelPlanner.Outcome outcome = planFixes(state, breakage, head, iteration);
-        state.plannerUsage = state.plannerUsage.plus(outcome.usage());
-        state.refusals.addAll(outcome.refusals());
+        state.addPlannerUsage(outcome.usage());
+        outcome.refusals().forEach(state::refuse);
         if (outcome.plan() == null) {
-            escalate(state, regression + " — no fix could be planned: " + outcome.failure());
-            return;
+            return PhaseOutcome.escalate(regression + " — no fix could be planned: " + outcome.failure());
         }
+        context.ledger().startFixIteration();
         addSteps(state, outcome.plan(), iteration);
-        state.fixIterations = iteration;
-        state.fixBase = head;
-        state.phase = Phase.DELEGATE;
+        state.fixFrom(head);
+        return PhaseOutcome.advance(Phase.DELEGATE);
     }
 
     /** Asks the planner for fix steps: what broke, the diff and the files, fitted to the fix request's budget. */
     private ModelPlanner.Outcome planFixes(RunState state, Breakage breakage, String head, int iteration) {
-        String diff = Diffs.between(context.tree().repository(), state.baseCommit, head);
+        String diff = Diffs.between(context.tree().repository(), state.baseCommit(), head);
         return RepoSnapshot.at(context, state, head, dir -> {
             FailureReport report = FailureReport.of(state, breakage, dir);
-            FixBudget.Fitted fitted = FixBudget.fit(state.task, report, diff, file -> fileTokens(dir, file));
-            return context.planner().planFixes(dir, state.task, fitted.report(), fitted.diff(), fitted.files(),
+            FixBudget.Fitted fitted = FixBudget.fit(state.task(), report, diff, file -> fileTokens(dir, file));
+            return context.planner().planFixes(dir, state.task(), fitted.report(), fitted.diff(), fitted.files(),
                     fitted.mapTokens(), iteration);
         });
     }
@@ -68,34 +72,29 @@ final class FixLoop {
         if (context.planner() == null) {
             return "no model is configured to fix it";
         }
-        if (state.fixIterations > 0) {
-            String fingerprint = Diffs.fingerprint(Diffs.between(context.tree().repository(), state.fixBase, head));
-            if (head.equals(state.fixBase)) {
-                return "fix iteration " + state.fixIterations + " changed nothing";
+        int done = context.ledger().fixIterations();
+        if (done > 0) {
+            String fingerprint = Diffs.fingerprint(Diffs.between(context.tree().repository(), state.fixBase(), head));
+            if (head.equals(state.fixBase())) {
+                return "fix iteration " + done + " changed nothing";
             }
-            if (state.fixFingerprints.contains(fingerprint)) {
+            if (!state.rememberFix(fingerprint)) {
                 return "the fix loop produced the same patch twice";
             }
-            state.fixFingerprints.add(fingerprint);
         }
-        if (state.fixIterations >= state.maxFixIterations) {
-            return "still failing after " + state.fixIterations + " fix iteration(s)";
+        if (context.ledger().fixIterationsLeft() == 0) {
+            return "still failing after " + done + " fix iteration(s)";
         }
         return null;
     }
 
     private void addSteps(RunState state, Plan fixes, int iteration) {
-        List<Step> steps = new ArrayList<>(state.plan.steps());
+        List<Step> steps = new ArrayList<>(state.plan().steps());
         steps.addAll(fixes.steps());
-        state.plan = new Plan(state.plan.name(), state.plan.description(), steps);
         List<StepRecord> records = Ingest.recordsFor(fixes.steps());
         records.forEach(record -> record.fixIteration = iteration);
-        state.steps.addAll(records);
+        state.addSteps(new Plan(state.plan().name(), state.plan().description(), steps), records);
         new PlanFiles(context).write(state);
     }
 
-    private static void escalate(RunState state, String why) {
-        state.status = RunStatus.ESCALATED;
-        state.failure = why;
-    }
 }

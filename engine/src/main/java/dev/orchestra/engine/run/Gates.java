@@ -1,9 +1,13 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.gate.Gate;
 import dev.orchestra.engine.gate.GateAnswer;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.gate.GateKeeper;
 import dev.orchestra.engine.gate.GateRequest;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,74 +31,67 @@ final class Gates {
         this.keeper = keeper;
     }
 
-    /** True when the run may go on; otherwise the state says it waits or was rejected. */
-    boolean pass(RunState state, String gate, String question, String details) {
-        String key = gate + "#" + state.fixIterations;
-        if (state.passedGates.contains(key)) {
-            return true;
+    /** Goes on when the run may pass; otherwise the run waits at the gate, or stops because it was rejected. */
+    PhaseOutcome pass(RunState state, Gate which, String question, String details) {
+        String gate = which.id();
+        String key = gate + "#" + state.fixIterations();
+        if (state.passed(key)) {
+            return PhaseOutcome.go();
         }
-        if (!state.gates.contains(gate)) {
+        if (!state.request().humanAt(which)) {
             record(state, new GateDecision(gate, true, "auto", Instant.now().toString(), true, null, 0));
-            state.passedGates.add(key);
+            state.markPassed(key);
             context.progress("gate " + gate + ": auto-approved (no human attached)");
-            return true;
+            return PhaseOutcome.go();
         }
-        Path planFile = gate.equals("plan") ? context.runDir(state).resolve("plan.md") : null;
-        GateRequest request = new GateRequest(state.runId, gate, question, details, planFile);
+        Path planFile = which == Gate.PLAN ? context.runDir(state).resolve("plan.md") : null;
+        GateRequest request = new GateRequest(state.runId(), gate, question, details, planFile);
         Optional<GateAnswer> answer = keeper.ask(request);
         if (answer.isEmpty()) {
-            waitAt(state, request);
-            return false;
+            return waitAt(state, request);
         }
-        boolean approved = apply(state, gate, answer.get());
-        if (approved) {
-            state.passedGates.add(key);
+        PhaseOutcome decided = apply(state, gate, answer.get());
+        if (!decided.stops()) {
+            state.markPassed(key);
         }
-        return approved;
+        return decided;
     }
 
-    private boolean apply(RunState state, String gate, GateAnswer answer) {
+    private PhaseOutcome apply(RunState state, String gate, GateAnswer answer) {
         String edit = null;
         if (answer.approved() && answer.editedPlan() != null) {
             edit = new PlanFiles(context).applyEdit(state, answer.editedPlan());
         }
-        long waited = state.waitingSince == null ? 0
-                : Math.max(0, Duration.between(Instant.parse(state.waitingSince), Instant.now()).toMillis());
+        long waited = state.waitingSince() == null ? 0
+                : Math.max(0, Duration.between(Instant.parse(state.waitingSince()), Instant.now()).toMillis());
         record(state, new GateDecision(gate, answer.approved(), answer.by(), Instant.now().toString(), false, edit, waited));
-        state.waitingFor = null;
-        state.waitingSince = null;
         context.progress("gate " + gate + ": " + (answer.approved() ? "approved" : "rejected") + " by " + answer.by()
                 + (edit == null ? "" : " with an edited plan"));
-        if (!answer.approved()) {
-            state.status = RunStatus.REJECTED;
-            state.failure = "rejected at the " + gate + " gate by " + answer.by();
-        }
-        return answer.approved();
+        return answer.approved() ? PhaseOutcome.go()
+                : PhaseOutcome.reject("rejected at the " + gate + " gate by " + answer.by());
     }
 
     private void record(RunState state, GateDecision decision) {
-        state.decisions.add(decision);
+        state.recordDecision(decision);
     }
 
-    private void waitAt(RunState state, GateRequest request) {
-        state.status = RunStatus.WAITING_GATE;
-        state.waitingFor = request.gate();
-        state.waitingSince = Instant.now().toString();
+    private PhaseOutcome waitAt(RunState state, GateRequest request) {
         Map<String, Object> file = new LinkedHashMap<>();
-        file.put("runId", state.runId);
+        file.put("runId", state.runId());
         file.put("gate", request.gate());
         file.put("question", request.question());
         file.put("details", request.details());
         file.put("plan", request.planFile() == null ? null : "plan.md");
-        file.put("approve", "orchestra resume --run-id " + state.runId + " --approve");
-        file.put("reject", "orchestra resume --run-id " + state.runId + " --reject");
+        file.put("approve", "orchestra resume --run-id " + state.runId() + " --approve");
+        file.put("reject", "orchestra resume --run-id " + state.runId() + " --reject");
         try {
             CleanJson.write(context.runDir(state).resolve("gates").resolve(request.gate() + ".request.json"), file,
-                    context.redactor());
+                    context.redactor()::redact);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         context.progress("gate " + request.gate() + ": waiting for a human — " + request.question());
+        return PhaseOutcome.waitAtGate(request.gate());
     }
 
     /** A gate keeper that already holds the answer for the gate a run waits at. */

@@ -2,6 +2,11 @@ package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.state.Phase;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The ingest phase: checks the repository, records the task and the base, creates the run branch. */
+/** The ingest phase: checks the repository, records the request and the base, creates the run branch. */
 final class Ingest {
     private final RunContext context;
 
@@ -18,15 +23,12 @@ final class Ingest {
         this.context = context;
     }
 
-    RunState start(RunRequest request) {
+    RunState start(RunRequest request, Instant now) {
         WorkingTree tree = context.tree();
-        if (request.plan() != null) {
-            PassedVariables.check(request.plan(), request.passEnv());
-        }
         if (!request.leaveWorkingTree()) {
             tree.requireClean("starting a run (or pass --leave-working-tree)");
         }
-        String runId = request.runId() != null ? RunStore.checkRunId(request.runId()) : RunStore.newRunId(Instant.now());
+        String runId = request.runId();
         if (context.store().exists(runId)) {
             context.store().load(runId); // a run folder that is not this operator's is refused as such
             throw new BadInputException("run " + runId + " already exists; continue it with 'orchestra resume --run-id " + runId + "'");
@@ -36,67 +38,38 @@ final class Ingest {
         if (tree.branchCommit(runBranch) != null) {
             throw new BadInputException("branch " + runBranch + " already exists; choose another --run-id");
         }
-        RunState state = newState(request, runId, runBranch);
+        String base = request.baseCommit() != null ? request.baseCommit() : tree.head();
+        RunState state = new RunState(request.toBuilder().baseCommit(base).build(), tree.currentBranch(), now);
+        state.sandboxUsed(context.sandbox().use());
         context.store().save(state);
         CrashPoints.reach("ingest.after-state");
         return state;
     }
 
     /** The side effects of ingest; safe to repeat after a kill. */
-    void prepare(RunState state) {
+    PhaseOutcome prepare(RunState state) {
         WorkingTree tree = context.tree();
         try {
             tree.excludeRunFolders();
-            Files.writeString(context.runDir(state).resolve("task.md"), context.redactor().redact(state.task));
+            Files.writeString(context.runDir(state).resolve("task.md"), context.redactor().redact(state.task()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (state.plan != null) {
+        if (state.plan() != null) {
             new PlanFiles(context).write(state);
         }
         new RunBranch(context).create(state);
-        if (!state.leaveWorkingTree && !state.runBranch.equals(tree.currentBranch())) {
-            if (tree.head().equals(state.baseCommit)) {
-                tree.attachHead(state.runBranch);
+        if (!state.request().leaveWorkingTree() && !state.runBranch().equals(tree.currentBranch())) {
+            if (tree.head().equals(state.baseCommit())) {
+                tree.attachHead(state.runBranch());
             } else {
-                tree.requireClean("starting run " + state.runId);
-                tree.checkout(state.runBranch);
+                tree.requireClean("starting run " + state.runId());
+                tree.checkout(state.runBranch());
             }
         }
-        context.progress("run " + state.runId + " on " + state.runBranch + " from " + state.baseCommit.substring(0, 10)
-                + (state.baseBranch == null ? "" : " (" + state.baseBranch + ")"));
-        state.phase = Phase.PLAN;
-    }
-
-    private RunState newState(RunRequest request, String runId, String runBranch) {
-        RunState state = new RunState();
-        state.runId = runId;
-        state.createdAt = Instant.now().toString();
-        state.task = request.task() == null ? "" : request.task();
-        state.workflow = request.workflow();
-        state.baseCommit = request.baseCommit() != null ? request.baseCommit() : context.tree().head();
-        state.baseBranch = context.tree().currentBranch();
-        state.runBranch = runBranch;
-        state.branchHead = state.baseCommit;
-        state.candidate = state.baseCommit;
-        state.validateCommand = request.validateCommand();
-        state.externalValidation = request.externalValidation();
-        state.junitGlobs = new ArrayList<>(request.junitGlobs());
-        state.gates = new ArrayList<>(request.gates().stream().sorted().toList());
-        state.stepTimeoutSeconds = request.stepTimeout().toSeconds();
-        state.leaveWorkingTree = request.leaveWorkingTree();
-        state.plan = request.plan();
-        state.steps = request.plan() == null ? new ArrayList<>() : recordsFor(request.plan().steps());
-        state.model = request.model();
-        state.modelFlags = new java.util.LinkedHashMap<>(request.modelFlags());
-        state.maxFixIterations = request.maxFixIterations();
-        state.jobs = request.jobs();
-        state.writeScope = new ArrayList<>(request.writeScope());
-        state.allowProtected = new ArrayList<>(request.allowProtected());
-        state.passEnv = new ArrayList<>(request.passEnv());
-        state.budget = request.budget();
-        state.sandbox = context.sandbox().use();
-        return state;
+        context.progress("run " + state.runId() + " on " + state.runBranch() + " from " + state.baseCommit().substring(0, 10)
+                + (state.baseBranch() == null ? "" : " (" + state.baseBranch() + ")"));
+        return PhaseOutcome.advance(Phase.PLAN);
     }
 
     static List<StepRecord> recordsFor(List<Step> steps) {

@@ -1,9 +1,13 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.plan.Plan;
-import dev.orchestra.engine.plan.PlanMarkdown;
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.state.PassedVariables;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.workflow.PlanMarkdown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +25,9 @@ final class PlanFiles {
     void write(RunState state) {
         Path dir = context.runDir(state);
         try {
-            CleanJson.write(dir.resolve("plan.json"), state.plan, context.redactor());
+            CleanJson.write(dir.resolve("plan.json"), state.plan(), context.redactor()::redact);
             Json.writeAtomically(dir.resolve("plan.md"), context.redactor()
-                    .redact(PlanMarkdown.render(state.plan, state.task)).getBytes(StandardCharsets.UTF_8));
+                    .redact(PlanMarkdown.render(state.plan(), state.task())).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -31,9 +35,9 @@ final class PlanFiles {
 
     /** A few lines for the gate: the steps and their agents. */
     String summary(RunState state) {
-        StringBuilder text = new StringBuilder("Plan '" + state.plan.name() + "', " + state.plan.steps().size() + " steps:\n");
+        StringBuilder text = new StringBuilder("Plan '" + state.plan().name() + "', " + state.plan().steps().size() + " steps:\n");
         int n = 1;
-        for (Step step : state.plan.steps()) {
+        for (Step step : state.plan().steps()) {
             text.append(n++).append(". ").append(step.id()).append(" (").append(step.agent()).append(")");
             if (!step.needs().isEmpty()) {
                 text.append(" after ").append(String.join(", ", step.needs()));
@@ -55,15 +59,14 @@ final class PlanFiles {
             throw new BadInputException("--edited-plan " + editedPlan + ": cannot read (" + e.getMessage() + ")");
         }
         Plan plan = PlanMarkdown.parse(markdown, editedPlan.toString(), context.loader());
-        PassedVariables.check(plan, state.passEnv);
+        PassedVariables.check(plan, state.request().passEnv());
         Path copy = context.runDir(state).resolve("gates").resolve("plan.edited.md");
         try {
             Json.writeAtomically(copy, context.redactor().redact(markdown).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        state.plan = plan;
-        state.steps = Ingest.recordsFor(plan.steps());
+        state.usePlan(plan, state.planSummary());
         write(state);
         return context.runDir(state).relativize(copy).toString().replace('\\', '/');
     }

@@ -1,6 +1,8 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.plan.ModelPlanner;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
 
 /** The plan phase when no workflow was given: the planner model turns the task into a plan. */
 final class Planning {
@@ -10,27 +12,21 @@ final class Planning {
         this.context = context;
     }
 
-    /** True when the run has a plan now; false when planning failed (the state says why). */
-    boolean plan(RunState state) {
+    /** Goes on when the run has a plan now; fails, saying why, when there is none. */
+    PhaseOutcome plan(RunState state) {
         if (context.planner() == null) {
-            state.status = RunStatus.FAILED;
-            state.failure = "the run has no plan and no model to make one: give --workflow or --model";
-            return false;
+            return PhaseOutcome.fail("the run has no plan and no model to make one: give --workflow or --model");
         }
-        context.progress("plan: asking the planner model (" + state.model + ")");
-        ModelPlanner.Outcome outcome = RepoSnapshot.at(context, state, state.baseCommit,
-                dir -> context.planner().plan(dir, state.task));
-        state.plannerUsage = state.plannerUsage.plus(outcome.usage());
-        state.refusals.addAll(outcome.refusals());
+        context.progress("plan: asking the planner model (" + state.request().model() + ")");
+        ModelPlanner.Outcome outcome = RepoSnapshot.at(context, state, state.baseCommit(),
+                dir -> context.planner().plan(dir, state.task()));
+        state.addPlannerUsage(outcome.usage());
+        outcome.refusals().forEach(state::refuse);
         if (outcome.plan() == null) {
-            state.status = RunStatus.FAILED;
-            state.failure = outcome.failure();
-            return false;
+            return PhaseOutcome.fail(outcome.failure());
         }
-        state.plan = outcome.plan();
-        state.planSummary = outcome.summary();
-        state.steps = Ingest.recordsFor(outcome.plan().steps());
+        state.usePlan(outcome.plan(), outcome.summary());
         new PlanFiles(context).write(state);
-        return true;
+        return PhaseOutcome.go();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.model.SecretRedactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +15,12 @@ final class RepoSnapshot {
     private RepoSnapshot() {}
 
     static <T> T at(RunContext context, RunState state, String commit, Function<Path, T> reader) {
-        boolean treeHoldsIt = !state.leaveWorkingTree && commit.equals(context.tree().head());
+        boolean treeHoldsIt = !state.request().leaveWorkingTree() && commit.equals(context.tree().head());
         if (treeHoldsIt) {
             return reader.apply(context.tree().dir());
         }
         try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), commit, context.copiesDir(),
-                state.runId + "-snapshot")) {
+                state.runId() + "-snapshot")) {
             return reader.apply(copy.dir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a copy of " + commit, e);

@@ -1,6 +1,7 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.state.RunState;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -21,8 +22,8 @@ final class RunBranch {
      * goes to, or the run's candidate. Anything else (or no branch) is refused.
      */
     String requireUnmoved(RunState state) {
-        String actual = context.tree().branchCommit(state.runBranch);
-        boolean ours = actual != null && Stream.of(state.branchHead, state.checkoutPending, state.candidate)
+        String actual = context.tree().branchCommit(state.runBranch());
+        boolean ours = actual != null && Stream.of(state.branchHead(), state.checkoutPending(), state.candidate())
                 .filter(Objects::nonNull).anyMatch(actual::equals);
         if (!ours) {
             throw moved(state, actual);
@@ -33,32 +34,32 @@ final class RunBranch {
     /** Moves the branch to {@code commit}, only from where Orchestra left it, and records that it is there now. */
     void move(RunState state, String commit) {
         String from = requireUnmoved(state);
-        if (!context.tree().moveBranch(state.runBranch, from, commit)) {
-            throw moved(state, context.tree().branchCommit(state.runBranch));
+        if (!context.tree().moveBranch(state.runBranch(), from, commit)) {
+            throw moved(state, context.tree().branchCommit(state.runBranch()));
         }
-        state.branchHead = commit;
+        state.branchAt(commit);
     }
 
     /** Creates the branch at the run's base; one that exists already must be where the run left it. */
     void create(RunState state) {
-        if (context.tree().branchCommit(state.runBranch) != null) {
+        if (context.tree().branchCommit(state.runBranch()) != null) {
             requireUnmoved(state);
-        } else if (!context.tree().moveBranch(state.runBranch, null, state.baseCommit)) {
-            throw moved(state, context.tree().branchCommit(state.runBranch));
+        } else if (!context.tree().moveBranch(state.runBranch(), null, state.baseCommit())) {
+            throw moved(state, context.tree().branchCommit(state.runBranch()));
         }
-        state.branchHead = state.baseCommit;
+        state.branchAt(state.baseCommit());
     }
 
     private static BadInputException moved(RunState state, String actual) {
-        String left = short10(state.branchHead);
+        String left = short10(state.branchHead());
         if (actual == null) {
-            return new BadInputException("branch " + state.runBranch + " was deleted; Orchestra left it at " + left
-                    + ": recreate it (git branch " + state.runBranch + " " + left + ") and resume the run again");
+            return new BadInputException("branch " + state.runBranch() + " was deleted; Orchestra left it at " + left
+                    + ": recreate it (git branch " + state.runBranch() + " " + left + ") and resume the run again");
         }
         String now = short10(actual);
-        return new BadInputException("branch " + state.runBranch + " moved: Orchestra left it at " + left + ", it is now at "
+        return new BadInputException("branch " + state.runBranch() + " moved: Orchestra left it at " + left + ", it is now at "
                 + now + " (a commit made on it?), and Orchestra will not overwrite it. Keep that commit (git branch keep-"
-                + now + " " + now + "), put the branch back (git branch -f " + state.runBranch + " " + left
+                + now + " " + now + "), put the branch back (git branch -f " + state.runBranch() + " " + left
                 + ", or git reset --hard " + left + " when it is checked out), then resume the run again");
     }
 

@@ -1,12 +1,13 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.agent.AgentRegistry;
-import dev.orchestra.engine.budget.BudgetMeter;
-import dev.orchestra.engine.plan.ModelPlanner;
+import dev.orchestra.engine.budget.SpendLedger;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.output.ControlCharacters;
+import dev.orchestra.engine.plan.ModelPlanner;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.sandbox.Sandbox;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import dev.orchestra.engine.workspace.WorkingTree;
 import java.nio.file.Path;
@@ -14,15 +15,15 @@ import java.nio.file.Path;
 /**
  * What every phase of a run works with: the repository, the run folders, the agents, the plan loader
  * (for edited plans), the planner model (null when the run has no model), where progress goes, the
- * budget meter every model call draws from, the policy every patch is checked against, the
+ * spend ledger every model call and fix iteration goes through, the policy every patch is checked against, the
  * redactor that keeps secrets out of everything the run writes, and the sandbox command agents run in.
  */
 public record RunContext(WorkingTree tree, RunStore store, AgentRegistry agents, WorkflowLoader loader,
-                         ModelPlanner planner, Path copiesDir, RunListener listener, BudgetMeter meter,
+                         ModelPlanner planner, Path copiesDir, RunListener listener, SpendLedger ledger,
                          PatchPolicy policy, SecretRedactor redactor, Sandbox sandbox) {
 
     public Path runDir(RunState state) {
-        return store.runDir(state.runId);
+        return store.runDir(state.runId());
     }
 
     /** A progress line, redacted and without control characters (it may quote the model, an agent or a file name). */

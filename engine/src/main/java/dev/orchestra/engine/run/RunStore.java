@@ -2,21 +2,24 @@ package dev.orchestra.engine.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.model.SecretRedactor;
+import dev.orchestra.engine.state.LegacyState;
+import dev.orchestra.engine.state.RunIds;
+import dev.orchestra.engine.state.StateFields;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.trust.RunFolders;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
 import dev.orchestra.engine.trust.TrackedFiles;
-import dev.orchestra.engine.model.SecretRedactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +33,6 @@ import org.eclipse.jgit.lib.Repository;
  * Orchestra wrote it for this operator.
  */
 public final class RunStore {
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** The largest state.json read: far above any real run's, far below what could exhaust memory. */
     static final int MAX_STATE_BYTES = 64 * 1024 * 1024;
     private final Path runsDir;
@@ -64,22 +65,12 @@ public final class RunStore {
 
     /** A new run id: UTC time plus a random suffix, e.g. {@code 20261123-170512-3fa2}. */
     public static String newRunId(Instant now) {
-        return ID_TIME.format(now) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
+        return RunIds.newId(now);
     }
 
-    /**
-     * Checks a user-given run id: it names a folder and a branch ({@code orchestra/<id>}), so only letters, digits,
-     * '-', '_' and '.', and nothing git refuses in a ref name ({@code ..}, a trailing {@code .lock} or '.').
-     */
+    /** Checks a user-given run id (see {@link RunIds#check}). */
     public static String checkRunId(String runId) {
-        if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new BadInputException("--run-id '" + runId + "': use 1-64 letters, digits, '.', '-' or '_'");
-        }
-        if (!Repository.isValidRefName("refs/heads/orchestra/" + runId)) {
-            throw new BadInputException("--run-id '" + runId + "': git refuses it in a branch name (orchestra/" + runId
-                    + "); leave out '..', a trailing '.lock' and a trailing '.'");
-        }
-        return runId;
+        return RunIds.check(runId);
     }
 
     public boolean exists(String runId) {
@@ -92,14 +83,14 @@ public final class RunStore {
     }
 
     public void save(RunState state) {
-        state.updatedAt = Instant.now().toString();
-        folders.requireRealFolders(state.runId);
+        state.touched(Instant.now());
+        folders.requireRealFolders(state.runId());
         try {
             String json = Json.MAPPER.writeValueAsString(CleanJson.tree(state, redactor::redact));
-            Json.writeAtomically(runDir(state.runId).resolve("state.json"),
-                    signature.sign(state.runId, json).getBytes(StandardCharsets.UTF_8));
+            Json.writeAtomically(runDir(state.runId()).resolve("state.json"),
+                    signature.sign(state.runId(), json).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the state of run " + state.runId, e);
+            throw new UncheckedIOException("cannot write the state of run " + state.runId(), e);
         }
     }
 
@@ -120,8 +111,8 @@ public final class RunStore {
         }
         RunState state = parse(file, text);
         StateFields.requireComplete(state, file.toString());
-        if (!runId.equals(state.runId)) {
-            throw new BadInputException(file + ": holds run '" + state.runId + "', not '" + runId + "'");
+        if (!runId.equals(state.runId())) {
+            throw new BadInputException(file + ": holds run '" + state.runId() + "', not '" + runId + "'");
         }
         return state;
     }
@@ -149,7 +140,7 @@ public final class RunStore {
 
     private static RunState parse(Path file, String text) {
         try {
-            return Json.MAPPER.readValue(text, RunState.class);
+            return Json.MAPPER.treeToValue(LegacyState.upgrade(Json.MAPPER.readTree(text)), RunState.class);
         } catch (JsonProcessingException e) {
             throw unreadable(file, e);
         }
@@ -183,7 +174,7 @@ public final class RunStore {
             throw new UncheckedIOException(e);
         }
         runs.sort(Comparator.comparing((Listed r) -> !r.trusted())
-                .thenComparing(r -> r.trusted() && r.state().createdAt != null ? r.state().createdAt : "")
+                .thenComparing(r -> r.trusted() && r.state().createdAt() != null ? r.state().createdAt() : "")
                 .thenComparing(Listed::runId));
         return runs;
     }
@@ -199,7 +190,7 @@ public final class RunStore {
     /** The run a {@code resume} without {@code --run-id} means: the only one not finished; refused runs never count. */
     public RunState latestOpen() {
         List<Listed> all = list();
-        List<RunState> open = all.stream().filter(Listed::trusted).map(Listed::state).filter(r -> !r.status.terminal()).toList();
+        List<RunState> open = all.stream().filter(Listed::trusted).map(Listed::state).filter(r -> !r.status().finished()).toList();
         long refused = all.stream().filter(r -> !r.trusted()).count();
         if (open.isEmpty()) {
             throw new BadInputException("no unfinished run in " + runsDir + "; start one with 'orchestra run'"
@@ -207,7 +198,7 @@ public final class RunStore {
         }
         if (open.size() > 1) {
             throw new BadInputException(open.size() + " unfinished runs; name one with --run-id: "
-                    + String.join(", ", open.stream().map(r -> r.runId).toList()));
+                    + String.join(", ", open.stream().map(r -> r.runId()).toList()));
         }
         return open.get(0);
     }

@@ -1,6 +1,10 @@
 package dev.orchestra.engine.run;
 
 import dev.orchestra.engine.plan.Step;
+import dev.orchestra.engine.state.Phase;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -36,8 +40,8 @@ final class Scheduler {
         this.jobs = Math.max(1, jobs);
     }
 
-    /** True when every step settled; otherwise the state says why the run stopped. */
-    boolean run(RunState state) {
+    /** Advances to integrate when every step settled; otherwise says why the run stops. */
+    PhaseOutcome run(RunState state) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
             Thread thread = new Thread(task, "orchestra-step");
             thread.setDaemon(true);
@@ -45,22 +49,22 @@ final class Scheduler {
         });
         CompletionService<StepRunner.Work> done = new ExecutorCompletionService<>(pool);
         Map<String, StepBoard.Running> running = new LinkedHashMap<>();
+        PhaseOutcome stop = PhaseOutcome.go();
         try {
             while (true) {
-                if (state.status == RunStatus.RUNNING) {
+                if (!stop.stops()) {
                     start(state, running, done);
                 }
                 if (running.isEmpty()) {
                     break;
                 }
-                context.board(StepBoard.line(state, running, context.meter()));
+                context.board(StepBoard.line(state, running, context.ledger()));
                 // Every step that is done by now lands in this round; the state is saved once for all.
                 for (StepRunner.Work work = next(state, done, running); work != null; work = done(done)) {
                     running.remove(work.prepared().step().id());
-                    if (state.status == RunStatus.RUNNING) {
-                        runner.finish(state, work);
+                    if (!stop.stops()) {
+                        stop = BudgetStop.check(context.ledger(), runner.finish(state, work));
                     }
-                    BudgetStop.check(context, state);
                 }
                 runner.endRound(state);
                 context.store().save(state);
@@ -68,7 +72,7 @@ final class Scheduler {
         } finally {
             pool.shutdownNow();
         }
-        return state.status == RunStatus.RUNNING && allSettled(state);
+        return stop.stops() ? stop : allSettled(state);
     }
 
     private void start(RunState state, Map<String, StepBoard.Running> running, CompletionService<StepRunner.Work> done) {
@@ -85,7 +89,7 @@ final class Scheduler {
         context.store().save(state); // once for all the steps that start now, before any of them runs
         for (StepRunner.Prepared prepared : started) {
             running.put(prepared.step().id(), new StepBoard.Running(System.nanoTime(),
-                    context.meter().stepTokens(prepared.step().id())));
+                    context.ledger().stepTokens(prepared.step().id())));
             done.submit(() -> StepRunner.work(prepared));
         }
     }
@@ -93,8 +97,8 @@ final class Scheduler {
     /** Steps whose needs have landed and whose files overlap no running step's, in plan order. */
     private static List<Step> ready(RunState state, Set<String> running) {
         List<Step> ready = new ArrayList<>();
-        List<Step> busy = new ArrayList<>(state.plan.steps().stream().filter(s -> running.contains(s.id())).toList());
-        for (Step step : state.plan.steps()) {
+        List<Step> busy = new ArrayList<>(state.plan().steps().stream().filter(s -> running.contains(s.id())).toList());
+        for (Step step : state.plan().steps()) {
             StepRecord record = state.step(step.id());
             boolean waiting = record.status == StepRecord.Status.PENDING || record.status == StepRecord.Status.RUNNING;
             if (!waiting || running.contains(step.id())) {
@@ -116,7 +120,7 @@ final class Scheduler {
                 if (future != null) {
                     return result(future);
                 }
-                context.board(StepBoard.line(state, running, context.meter()));
+                context.board(StepBoard.line(state, running, context.ledger()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -142,30 +146,25 @@ final class Scheduler {
     }
 
     /**
-     * True when every step settled, failed, or cannot run because a step it needs failed; false (the run failed) when
+     * Advances when every step settled, failed, or cannot run because a step it needs failed; fails the run when
      * a step failed and no step of the run produced anything, or when a step could never start.
      */
-    private boolean allSettled(RunState state) {
+    private PhaseOutcome allSettled(RunState state) {
         Set<String> blocked = blockedByFailures(state);
-        List<String> stuck = state.steps.stream().filter(s -> !SETTLED.contains(s.status)
+        List<String> stuck = state.steps().stream().filter(s -> !SETTLED.contains(s.status)
                 && s.status != StepRecord.Status.FAILED && !blocked.contains(s.id)).map(s -> s.id).toList();
         if (!stuck.isEmpty()) {
-            state.status = RunStatus.FAILED;
-            state.failure = "steps that could never start: " + String.join(", ", stuck);
-            return false;
+            return PhaseOutcome.fail("steps that could never start: " + String.join(", ", stuck));
         }
         blocked.forEach(id -> state.step(id).summary = "not run: a step it needs failed");
-        StepRecord failed = state.steps.stream().filter(s -> s.status == StepRecord.Status.FAILED
-                && s.fixIteration == state.fixIterations).findFirst().orElse(null);
-        boolean produced = state.steps.stream().anyMatch(s -> s.status == StepRecord.Status.DELEGATED
+        StepRecord failed = state.steps().stream().filter(s -> s.status == StepRecord.Status.FAILED
+                && s.fixIteration == state.fixIterations()).findFirst().orElse(null);
+        boolean produced = state.steps().stream().anyMatch(s -> s.status == StepRecord.Status.DELEGATED
                 || s.status == StepRecord.Status.LANDED);
         if (failed != null && !produced) {
-            state.status = RunStatus.FAILED;
-            state.failedStep = failed.id;
-            state.failure = StepRunner.failure(context, state, failed);
-            return false;
+            return PhaseOutcome.fail(StepRunner.failure(context, state, failed), failed.id);
         }
-        return true;
+        return PhaseOutcome.advance(Phase.INTEGRATE);
     }
 
     /** Pending steps that need, directly or through others, a step that failed. */
@@ -173,7 +172,7 @@ final class Scheduler {
         Set<String> blocked = new java.util.HashSet<>();
         for (boolean grew = true; grew; ) {
             grew = false;
-            for (Step step : state.plan.steps()) {
+            for (Step step : state.plan().steps()) {
                 StepRecord record = state.step(step.id());
                 boolean needsFailed = step.needs().stream().anyMatch(n -> blocked.contains(n)
                         || state.step(n).status == StepRecord.Status.FAILED);

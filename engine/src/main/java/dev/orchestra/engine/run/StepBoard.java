@@ -1,6 +1,8 @@
 package dev.orchestra.engine.run;
 
-import dev.orchestra.engine.budget.BudgetMeter;
+import dev.orchestra.engine.budget.SpendLedger;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,11 @@ final class StepBoard {
     /** A step that is running: since when ({@link System#nanoTime()}), and its tokens in the meter then. */
     record Running(long startedNanos, long tokensBefore) {}
 
-    static String line(RunState state, Map<String, Running> running, BudgetMeter meter) {
+    static String line(RunState state, Map<String, Running> running, SpendLedger meter) {
         int done = 0;
         int waiting = 0;
         int failed = 0;
-        for (StepRecord step : state.steps) {
+        for (StepRecord step : state.steps()) {
             switch (step.status) {
                 case DELEGATED, LANDED, NO_CHANGE -> done++;
                 case FAILED -> failed++;

@@ -9,6 +9,10 @@ import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.policy.PatchPolicy;
 import dev.orchestra.engine.policy.Policy;
 import dev.orchestra.engine.policy.Refusal;
+import dev.orchestra.engine.state.PassedVariables;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import dev.orchestra.engine.workspace.ChangeStats;
 import dev.orchestra.engine.workspace.FolderCopy;
 import dev.orchestra.engine.workspace.Integrator;
@@ -20,9 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -87,9 +89,9 @@ final class StepRunner {
         Agent agent = context.agents().create(step);
         String instructions = record.retryNote == null ? step.instructions()
                 : step.instructions() + "\n\nNote from Orchestra about your previous attempt: " + record.retryNote;
-        AgentTask task = new AgentTask(step.id(), instructions, params(state, step), step.scope(), null, log,
-                Duration.ofSeconds(state.stepTimeoutSeconds));
-        return new Prepared(state.runId, step, record.attempts, state.candidate, agent, task, context.tree().repository(),
+        AgentTask task = new AgentTask(step.id(), instructions, step.with(), step.scope(), null, log,
+                state.request().stepTimeout()).about(facts(state, step));
+        return new Prepared(state.runId(), step, record.attempts, state.candidate(), agent, task, context.tree().repository(),
                 context.copiesDir(), context.policy(), RunPolicy.of(state, step), context.redactor());
     }
 
@@ -138,8 +140,8 @@ final class StepRunner {
         }
     }
 
-    /** Records the step's outcome and integrates its commit; the state says whether the run can go on. */
-    void finish(RunState state, Work work) {
+    /** Records the step's outcome and integrates its commit; goes on unless the step must escalate the run. */
+    PhaseOutcome finish(RunState state, Work work) {
         Step step = work.prepared().step();
         StepRecord record = state.step(step.id());
         record.endedAt = Instant.now().toString();
@@ -148,41 +150,42 @@ final class StepRunner {
             record.summary = work.result().summary();
             record.notes = new ArrayList<>(work.result().notes());
             record.usage = record.usage.plus(work.result().usage());
-            work.result().refusals().forEach(r -> state.refusals.add(step.id() + " " + r));
+            work.result().refusals().forEach(r -> state.refuse(step.id() + " " + r));
         } else {
             record.summary = "the agent could not run: " + work.error();
         }
         record.summary = context.redactor().redact(record.summary);
-        land(state, step, record, work);
+        PhaseOutcome outcome = land(state, step, record, work);
         Redaction.file(context.runDir(state).resolve(record.log), context.redactor());
         new ToolTranscript(context.runDir(state), context.redactor()).append(state, record);
+        return outcome;
     }
 
-    private void land(RunState state, Step step, StepRecord record, Work work) {
+    private PhaseOutcome land(RunState state, Step step, StepRecord record, Work work) {
         if (work.result() == null || work.result().status() != AgentResult.Status.SUCCEEDED) {
-            fail(state, step, record);
-            return;
+            fail(step, record);
+            return PhaseOutcome.go();
         }
         if (work.commit().isEmpty()) {
             record.status = StepRecord.Status.NO_CHANGE;
             context.progress("delegate: " + step.id() + " changed nothing — " + record.summary);
-            return;
+            return PhaseOutcome.go();
         }
         List<Refusal> refusals = work.refusals();
         if (!refusals.isEmpty()) {
-            context.tree().deleteRef(stepRef(state.runId, step.id())); // an earlier attempt's, if any
-            refusals.forEach(r -> state.refusals.add(step.id() + ": " + r));
-            sendBackOrFail(state, step, record, "was refused: " + refusals.get(0));
-            return;
+            context.tree().deleteRef(stepRef(state.runId(), step.id())); // an earlier attempt's, if any
+            refusals.forEach(r -> state.refuse(step.id() + ": " + r));
+            sendBackOrFail(step, record, "was refused: " + refusals.get(0));
+            return PhaseOutcome.go();
         }
         round.addAll(work.objects());
-        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate, work.commit().get(),
+        Integrator.Result merged = new Integrator(context.tree().repository()).integrate(state.candidate(), work.commit().get(),
                 round);
         if (!merged.merged()) {
-            sendBackOrEscalate(state, step, record, merged);
-            return;
+            return sendBackOrEscalate(step, record, merged);
         }
         accept(state, step, record, work.stats(), merged.commit().get());
+        return PhaseOutcome.go();
     }
 
     private void accept(RunState state, Step step, StepRecord record, ChangeStats stats, String commit) {
@@ -192,7 +195,7 @@ final class StepRunner {
         record.deletions = stats.deletions();
         record.status = StepRecord.Status.DELEGATED;
         record.retryNote = null;
-        state.candidate = commit;
+        state.candidateAt(commit);
         candidateRef = candidateRef(state);
         context.progress("delegate: " + step.id() + " changed " + stats.files().size() + " file(s) (+"
                 + stats.insertions() + " -" + stats.deletions() + ") in " + seconds(record.durationMillis)
@@ -210,45 +213,43 @@ final class StepRunner {
             throw new java.io.UncheckedIOException("cannot write the merged steps to the repository", e);
         }
         if (candidateRef != null) {
-            if (!context.tree().moveRef(candidateRef, candidateRefAt, state.candidate)) {
+            if (!context.tree().moveRef(candidateRef, candidateRefAt, state.candidate())) {
                 throw new IllegalStateException(candidateRef + " was moved by someone else while the steps ran (it is at "
-                        + context.tree().refCommit(candidateRef) + "); is another process working on run " + state.runId + "?");
+                        + context.tree().refCommit(candidateRef) + "); is another process working on run " + state.runId() + "?");
             }
-            candidateRefAt = state.candidate;
+            candidateRefAt = state.candidate();
             candidateRef = null;
             CrashPoints.reach("delegate.after-bring-back");
         }
     }
 
     private static String candidateRef(RunState state) {
-        return "refs/orchestra/" + state.runId + "/candidate";
+        return "refs/orchestra/" + state.runId() + "/candidate";
     }
 
     private static String stepRef(String runId, String stepId) {
         return "refs/orchestra/" + runId + "/steps/" + stepId;
     }
 
-    private void sendBackOrFail(RunState state, Step step, StepRecord record, String violation) {
+    private void sendBackOrFail(Step step, StepRecord record, String violation) {
         String note = "it " + violation + ". Change only the files of your step"
                 + (step.scope().isEmpty() ? "" : ": " + String.join(", ", step.scope())) + ", and nothing the policy protects.";
         if (!sendBackOnce(record, note, step.id() + " " + violation + "; sent back once")) {
             record.summary = violation;
-            fail(state, step, record);
+            fail(step, record);
         }
     }
 
-    private void sendBackOrEscalate(RunState state, Step step, StepRecord record, Integrator.Result merged) {
+    private PhaseOutcome sendBackOrEscalate(Step step, StepRecord record, Integrator.Result merged) {
         String files = String.join(", ", merged.conflicts());
         String note = "it conflicted with changes that landed meanwhile in " + files + "; it runs again on the new base, which holds them.";
         if (sendBackOnce(record, note, step.id() + " conflicts in " + files + "; running it again on the new base")) {
-            return;
+            return PhaseOutcome.go();
         }
         record.status = StepRecord.Status.FAILED;
         record.summary = "conflicts in " + files + " after a re-run on the new base";
-        state.status = RunStatus.ESCALATED;
-        state.failedStep = step.id();
-        state.failure = "step " + step.id() + " (" + step.agent() + ") conflicts in " + files
-                + " with steps that landed before it, even after a re-run; a human must combine them";
+        return PhaseOutcome.escalate("step " + step.id() + " (" + step.agent() + ") conflicts in " + files
+                + " with steps that landed before it, even after a re-run; a human must combine them", step.id());
     }
 
     /** Puts the step back to run again, with {@code note} for the agent, unless it was sent back before. */
@@ -267,7 +268,7 @@ final class StepRunner {
      * Marks the step failed. The run goes on: steps that do not need it still run, and what they produce lands and is
      * validated; the scheduler fails the run only when no step produced anything.
      */
-    private void fail(RunState state, Step step, StepRecord record) {
+    private void fail(Step step, StepRecord record) {
         record.status = StepRecord.Status.FAILED;
         context.progress("delegate: " + step.id() + " failed — " + record.summary);
     }
@@ -278,21 +279,19 @@ final class StepRunner {
                 + " — log: " + context.runDir(state).resolve(record.log);
     }
 
-    /** The step's parameters, plus what model agents may read: the run's base and the latest test results. */
-    private static Map<String, Object> params(RunState state, Step step) {
-        Map<String, Object> params = new LinkedHashMap<>(step.with());
-        params.put("orchestra.base", state.baseCommit);
-        params.put(AgentTask.PASSED_VARIABLES, PassedVariables.of(step, state.passEnv));
-        if (state.validation != null) {
-            String failing = state.validation.comparison == null ? ""
-                    : "\nnewly failing: " + String.join(", ", state.validation.comparison.newlyFailing());
-            params.put("orchestra.tests", state.validation.tests.summary() + failing);
+    /** What the step's agent may know about the run: its base, the latest test results, the variables it gets. */
+    private static AgentTask.RunFacts facts(RunState state, Step step) {
+        String tests = null;
+        if (state.validation() != null) {
+            String failing = state.validation().comparison == null ? ""
+                    : "\nnewly failing: " + String.join(", ", state.validation().comparison.newlyFailing());
+            tests = state.validation().tests.summary() + failing;
         }
-        return params;
+        return new AgentTask.RunFacts(state.baseCommit(), tests, PassedVariables.of(step, state.request().passEnv()));
     }
 
     static String seconds(long millis) {
-        return String.format("%.1fs", millis / 1000.0);
+        return dev.orchestra.engine.time.Durations.format(millis);
     }
 
     private static String tokens(StepRecord record) {

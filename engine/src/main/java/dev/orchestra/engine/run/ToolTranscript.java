@@ -1,5 +1,9 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.json.CleanJson;
+import dev.orchestra.engine.json.Json;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.StepRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +27,7 @@ final class ToolTranscript {
 
     void append(RunState state, StepRecord record) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", state.runId + "/" + record.id + "/" + record.attempts);
+        line.put("id", state.runId() + "/" + record.id + "/" + record.attempts);
         line.put("kind", "tool");
         line.put("agent", record.agent);
         line.put("startedAt", record.startedAt);

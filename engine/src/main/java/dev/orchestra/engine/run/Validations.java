@@ -1,9 +1,12 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CommandValidation;
 import dev.orchestra.engine.validate.TestComparisons;
-import dev.orchestra.engine.validate.TestRun;
 import dev.orchestra.engine.workspace.IsolatedCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,26 +27,24 @@ final class Validations {
         this.context = context;
     }
 
-    /** True when the validation of {@code kind} is recorded (or there is none); false when the run waits. */
-    boolean run(RunState state, String kind, String commit) {
-        ValidationRecord existing = kind.equals("baseline") ? state.baseline : state.validation;
+    /** Goes on when the validation of {@code kind} is recorded (or there is none); otherwise the run waits or fails. */
+    PhaseOutcome run(RunState state, String kind, String commit) {
+        ValidationRecord existing = kind.equals("baseline") ? state.baseline() : state.validation();
         if (existing != null && commit.equals(existing.commit)) {
-            return true;
+            return PhaseOutcome.go();
         }
-        if (state.externalValidation) {
-            state.status = RunStatus.WAITING_VALIDATION;
-            state.waitingFor = kind;
-            state.waitingSince = Instant.now().toString();
-            state.checkoutPending = null;
+        RunRequest request = state.request();
+        if (request.externalValidation()) {
+            state.checkoutPending(null);
             context.progress("validate: waiting for the " + kind + " validation hook to run outside the engine");
-            return false;
+            return PhaseOutcome.waitForValidation(kind);
         }
-        if (state.validateCommand == null || state.validateCommand.isBlank()) {
+        if (request.validateCommand() == null || request.validateCommand().isBlank()) {
             context.progress("validate: no validation hook configured; skipping the " + kind + " run");
-            return true;
+            return PhaseOutcome.go();
         }
-        context.progress("validate: " + kind + " — " + state.validateCommand);
-        ValidationRecord record = new ValidationRecord(kind, state.validateCommand, commit);
+        context.progress("validate: " + kind + " — " + request.validateCommand());
+        ValidationRecord record = new ValidationRecord(kind, request.validateCommand(), commit);
         runCommand(state, kind, commit, record);
         Redaction.file(context.runDir(state).resolve(record.log == null ? "logs/" + kind + "-validation.log" : record.log),
                 context.redactor());
@@ -53,29 +54,27 @@ final class Validations {
         record.log = "logs/" + kind + "-validation.log";
         store(state, kind, record);
         context.progress("validate: " + kind + " — " + record.tests.summary());
-        return !timedOut(state, kind, record);
+        return timedOut(kind, record);
     }
 
     /** A validation killed at its time limit fails the run: its results say nothing about the change. */
-    private static boolean timedOut(RunState state, String kind, ValidationRecord record) {
+    private static PhaseOutcome timedOut(String kind, ValidationRecord record) {
         if (!record.tests.timedOut()) {
-            return false;
+            return PhaseOutcome.go();
         }
-        state.status = RunStatus.FAILED;
-        state.failure = "the " + kind + " validation timed out after " + record.tests.timedOutAfterSeconds()
-                + " s (see " + record.log + "); raise --step-timeout or make the tests faster";
-        return true;
+        return PhaseOutcome.fail("the " + kind + " validation timed out after " + record.tests.timedOutAfterSeconds()
+                + " s (see " + record.log + "); raise --step-timeout or make the tests faster");
     }
 
     private void runCommand(RunState state, String kind, String commit, ValidationRecord record) {
-        Duration timeout = Duration.ofSeconds(state.stepTimeoutSeconds);
+        Duration timeout = state.request().stepTimeout();
         try {
-            if (!state.leaveWorkingTree) {
+            if (!state.request().leaveWorkingTree()) {
                 runIn(context.tree().dir(), state, kind, timeout, record);
                 return;
             }
             try (IsolatedCopy copy = IsolatedCopy.create(context.tree().repository(), commit,
-                    context.copiesDir(), state.runId + "-validate-" + kind)) {
+                    context.copiesDir(), state.runId() + "-validate-" + kind)) {
                 runIn(copy.dir(), state, kind, timeout, record);
             }
         } catch (IOException e) {
@@ -92,18 +91,18 @@ final class Validations {
         Path runDir = context.runDir(state);
         Path log = runDir.resolve("logs").resolve(kind + "-validation.log");
         long offset = Files.isRegularFile(log) ? Files.size(log) : 0;
-        record.tests = new CommandValidation(dir, state.junitGlobs, timeout)
-                .run(state.validateCommand, log, runDir.resolve("tests").resolve(kind));
+        record.tests = new CommandValidation(dir, state.request().junitGlobs(), timeout)
+                .run(state.request().validateCommand(), log, runDir.resolve("tests").resolve(kind));
         record.build = record.tests.exitCode() == 0 ? null : BuildFailure.read(log, offset, dir);
     }
 
     /** Records the outcome of a hook that ran outside the engine (e.g. a Jenkins Pipeline body). */
     void recordExternal(RunState state, Orchestrator.ExternalValidation outcome) {
-        String kind = state.waitingFor;
+        String kind = state.waitingFor();
         Path runDir = context.runDir(state);
-        List<String> globs = outcome.junitGlobs().isEmpty() ? state.junitGlobs : outcome.junitGlobs();
-        Instant since = Instant.parse(state.waitingSince);
-        String commit = kind.equals("baseline") ? state.baseCommit : context.tree().branchCommit(state.runBranch);
+        List<String> globs = outcome.junitGlobs().isEmpty() ? state.request().junitGlobs() : outcome.junitGlobs();
+        Instant since = Instant.parse(state.waitingSince());
+        String commit = kind.equals("baseline") ? state.baseCommit() : context.tree().branchCommit(state.runBranch());
         ValidationRecord record = new ValidationRecord(kind, "external", commit);
         long waited = Math.max(0, Duration.between(since, Instant.now()).toMillis());
         try {
@@ -115,28 +114,22 @@ final class Validations {
         record.reportsDir = "tests/" + kind;
         Redaction.folder(runDir.resolve("tests").resolve(kind), context.redactor());
         store(state, kind, record);
-        state.waitingFor = null;
-        state.waitingSince = null;
         context.progress("validate: " + kind + " (external) — " + record.tests.summary());
     }
 
     private void store(RunState state, String kind, ValidationRecord record) {
-        if (kind.equals("baseline")) {
-            state.baseline = record;
-        } else {
-            if (state.baseline != null) {
-                record.comparison = TestComparisons.compare(state.baseline.tests, record.tests);
-            }
-            state.validation = record;
+        if (!kind.equals("baseline") && state.baseline() != null) {
+            record.comparison = TestComparisons.compare(state.baseline().tests, record.tests);
         }
+        state.recordValidation(record);
     }
 
     String summary(RunState state) {
-        if (state.validation == null) {
+        if (state.validation() == null) {
             return "No validation hook ran.";
         }
-        String before = state.baseline == null ? "no baseline" : state.baseline.tests.summary();
-        return "Tests before: " + before + "\nTests after: " + state.validation.tests.summary();
+        String before = state.baseline() == null ? "no baseline" : state.baseline().tests.summary();
+        return "Tests before: " + before + "\nTests after: " + state.validation().tests.summary();
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.orchestra.engine.run;
 
+import dev.orchestra.engine.state.Phase;
+import dev.orchestra.engine.state.RunState;
 import dev.orchestra.engine.workspace.WorkingTree;
 
 /**
@@ -15,22 +17,22 @@ final class WorkingTreeRecovery {
     }
 
     void recover(RunState state) {
-        if (state.leaveWorkingTree || state.phase == Phase.INGEST) {
+        if (state.request().leaveWorkingTree() || state.phase() == Phase.INGEST) {
             return;
         }
         WorkingTree tree = context.tree();
-        boolean onRunBranch = state.runBranch.equals(tree.currentBranch());
+        boolean onRunBranch = state.runBranch().equals(tree.currentBranch());
         if (!onRunBranch) {
-            tree.requireClean("resuming run " + state.runId + " (it checks out " + state.runBranch + ")");
-            tree.checkout(state.runBranch);
-        } else if (state.checkoutPending == null) {
-            tree.requireClean("resuming run " + state.runId);
+            tree.requireClean("resuming run " + state.runId() + " (it checks out " + state.runBranch() + ")");
+            tree.checkout(state.runBranch());
+        } else if (state.checkoutPending() == null) {
+            tree.requireClean("resuming run " + state.runId());
         }
-        if (state.checkoutPending != null) {
+        if (state.checkoutPending() != null) {
             context.progress("resume: finishing the interrupted update of the working tree");
-            new RunBranch(context).move(state, state.checkoutPending);
-            tree.matchFiles(state.checkoutPending);
-            state.checkoutPending = null;
+            new RunBranch(context).move(state, state.checkoutPending());
+            tree.matchFiles(state.checkoutPending());
+            state.checkoutPending(null);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.orchestra.engine.transfer;
 
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

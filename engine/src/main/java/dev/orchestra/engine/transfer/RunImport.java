@@ -2,7 +2,7 @@ package dev.orchestra.engine.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.trust.RunFolders;
 import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;

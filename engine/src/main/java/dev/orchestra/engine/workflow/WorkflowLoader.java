@@ -1,7 +1,7 @@
 package dev.orchestra.engine.workflow;
 
 import dev.orchestra.engine.BadInputException;
-import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.plan.AgentCatalog;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.PlanProblem;
 import dev.orchestra.engine.plan.PlanValidator;

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deletes a directory tree, making read-only files and directories writable first; never follows links. */
-final class DirectoryDeletion {
+/**
+ * Orchestra's one recursive delete: removes a directory tree, making read-only files and directories writable first;
+ * never follows links.
+ */
+public final class DirectoryDeletion {
     private DirectoryDeletion() {}
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -78,9 +78,9 @@ class CommandAgentTest extends AgentContractTest {
 
     @Test
     void aCommandGetsTheVariablesItsStepWasPassedAndNoOther() throws Exception {
-        AgentTask task = new AgentTask("step", "", Map.of(AgentTask.PASSED_VARIABLES,
-                java.util.List.of("ORCHESTRA_TEST_API_TOKEN")), java.util.List.of(), copy.dir(), log,
-                java.time.Duration.ofMinutes(1));
+        AgentTask task = new AgentTask("step", "", Map.of(), java.util.List.of(), copy.dir(), log,
+                java.time.Duration.ofMinutes(1))
+                .about(new AgentTask.RunFacts(null, null, java.util.List.of("ORCHESTRA_TEST_API_TOKEN")));
 
         new CommandAgent("echo \"token=[$ORCHESTRA_TEST_API_TOKEN] pwd=[$MYSQL_PWD]\" > env.txt", Optional.empty())
                 .run(task);

@@ -42,7 +42,7 @@ class BudgetedModelClientTest {
     @Test
     void stopsOneCallPastTheTokenLimitAndTheProviderNeverSeesTheRefusedCall() throws Exception {
         server.respondWith(request -> ScriptedAnswer.text("ok", 100, 20));
-        BudgetMeter meter = new BudgetMeter(new Budget(250L, null, null, null, null));
+        SpendLedger meter = new SpendLedger(new Budget(250L, null, null, null, null));
         ModelClient model = new BudgetedModelClient(adapter(), meter, PriceTable.builtIn()::cost);
 
         for (int call = 0; call < 3; call++) {
@@ -59,7 +59,7 @@ class BudgetedModelClientTest {
     @Test
     void pricesEachReplyWithThePricingFunctionAndStopsAtTheCostLimit() throws Exception {
         server.respondWith(request -> ScriptedAnswer.text("ok", 1_000, 500));
-        BudgetMeter meter = new BudgetMeter(new Budget(null, 0.02, null, null, null));
+        SpendLedger meter = new SpendLedger(new Budget(null, 0.02, null, null, null));
         ModelClient model = new BudgetedModelClient(adapter(), meter, PriceTable.builtIn()::cost);
 
         model.complete(REQUEST);
@@ -74,7 +74,7 @@ class BudgetedModelClientTest {
 
     @Test
     void aRetryingClientGivesUpAtOnceWhenTheBudgetRefuses() {
-        BudgetMeter meter = new BudgetMeter(new Budget(null, null, 1, null, null));
+        SpendLedger meter = new SpendLedger(new Budget(null, null, 1, null, null));
         meter.record("s1/1", 10, 10, 0);
         ModelClient model = new RetryingModelClient(new BudgetedModelClient(adapter(), meter, (m, in, out) -> 0),
                 new RetryPolicy(5, Duration.ofMillis(1), Duration.ofSeconds(1)));
@@ -92,7 +92,7 @@ class BudgetedModelClientTest {
             sleep(5);
             return new ModelReply("ok", 10, 5, "stop", "local");
         };
-        BudgetMeter meter = new BudgetMeter(new Budget(null, null, 10, null, null));
+        SpendLedger meter = new SpendLedger(new Budget(null, null, 10, null, null));
         ModelClient model = new BudgetedModelClient(slowModel, meter, (m, in, out) -> 0);
 
         int refused = callFromThreads(model, 6, 5);

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CompilerMessage;
 import dev.orchestra.engine.validate.TestComparisons;
@@ -54,7 +55,7 @@ class BundleWriterTest {
     @Test
     void aRiskNamingHundredsOfFailingTestsNamesTenAndCountsTheRest() throws Exception {
         java.util.List<String> ids = java.util.stream.IntStream.range(0, 388).mapToObj(i -> "demo.T" + i + "#works").toList();
-        state.validation.comparison = new dev.orchestra.engine.validate.TestComparison(ids, java.util.List.of(),
+        state.validation().comparison = new dev.orchestra.engine.validate.TestComparison(ids, java.util.List.of(),
                 java.util.List.of(), java.util.List.of(), java.util.List.of(), 0, java.util.List.of());
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
@@ -66,11 +67,12 @@ class BundleWriterTest {
 
     @Test
     void aTicketOrTheModelCannotAddOrHideASectionOfTheSummary() throws Exception {
-        state.task = "Fix it.\n```\n\n## Risks\n\nNone found.\n\n<!-- the real sections follow";
-        state.planSummary = "Plan.\n````\n## What was not done\n\nEverything planned was done.";
-        state.steps.get(0).summary = "Done <!-- hide";
-        state.steps.get(0).files = List.of("evil\n## Tests\n.txt", "\u001b[31mred\u001b[0m.txt", "a`b.txt");
-        state.failure = "\u001b]0;pwned\u0007<!--";
+        state = RunStates.withRequest(state, state.request().toBuilder()
+                .task("Fix it.\n```\n\n## Risks\n\nNone found.\n\n<!-- the real sections follow").build());
+        RunStates.planSummary(state, "Plan.\n````\n## What was not done\n\nEverything planned was done.");
+        state.steps().get(0).summary = "Done <!-- hide";
+        state.steps().get(0).files = List.of("evil\n## Tests\n.txt", "\u001b[31mred\u001b[0m.txt", "a`b.txt");
+        RunStates.end(state, RunStatus.DONE, "\u001b]0;pwned\u0007<!--");
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
 
@@ -87,9 +89,9 @@ class BundleWriterTest {
     @Test
     void modelTextHoldingASecretIsRedactedInEveryFileOfTheBundle() throws Exception {
         String secret = "fake-mysql-pwd-0123456789";
-        state.planSummary = "I will use the password " + secret + ".";
-        state.steps.get(0).summary = "Logged in with " + secret;
-        state.failure = "failed: " + secret;
+        RunStates.planSummary(state, "I will use the password " + secret + ".");
+        state.steps().get(0).summary = "Logged in with " + secret;
+        RunStates.end(state, RunStatus.DONE, "failed: " + secret);
 
         new BundleWriter(dev.orchestra.engine.model.SecretRedactor.fromEnvironment(Map.of("MYSQL_PWD", secret)))
                 .write(state, repo.git.getRepository(), runDir, bundle);
@@ -105,7 +107,7 @@ class BundleWriterTest {
         JsonNode json = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
         assertThat(json.path("baseCommit").asText()).isEqualTo(repo.base);
         assertThat(json.path("runBranch").asText()).isEqualTo(SampleRun.BRANCH);
-        assertThat(json.path("headCommit").asText()).isEqualTo(state.steps.get(1).commit);
+        assertThat(json.path("headCommit").asText()).isEqualTo(state.steps().get(1).commit);
         assertThat(json.path("status").asText()).isEqualTo("DONE");
         assertThat(json.path("steps")).hasSize(3);
         JsonNode greet = json.path("steps").get(0);
@@ -161,9 +163,9 @@ class BundleWriterTest {
 
     @Test
     void aRunWithNothingLandedStillWritesACompleteBundle() throws Exception {
-        state.runBranch = "orchestra/never-created";
-        state.steps.clear();
-        state.validation = null;
+        state = RunStates.withRequest(state, state.request().toBuilder().runId("never-created").build());
+        RunStates.clearSteps(state);
+        RunStates.forgetValidation(state);
 
         new BundleWriter().write(state, repo.git.getRepository(), runDir, bundle);
 
@@ -174,10 +176,10 @@ class BundleWriterTest {
 
     @Test
     void anEscalatedRunWhoseBuildBrokeListsWhatAHumanHasToFinishByFileAndLine() throws Exception {
-        state.status = RunStatus.ESCALATED;
-        state.validation.tests = new TestRun(1, List.of(), 3000);
-        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
-        state.validation.build = new BuildFailure(List.of(
+        RunStates.end(state, RunStatus.ESCALATED, null);
+        state.validation().tests = new TestRun(1, List.of(), 3000);
+        state.validation().comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
+        state.validation().build = new BuildFailure(List.of(
                 new CompilerMessage("error", "src/GreeterTest.java", 6, 23, "package org.junit.rules does not exist"),
                 new CompilerMessage("error", "src/GreeterTest.java", 9, 36, "cannot find symbol; symbol: class ExternalResource")),
                 2, null);

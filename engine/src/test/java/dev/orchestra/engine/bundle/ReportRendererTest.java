@@ -2,7 +2,8 @@ package dev.orchestra.engine.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.engine.run.RunState;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -22,8 +23,9 @@ class ReportRendererTest {
     void renderTheSampleRun() throws Exception {
         TestRepo repo = TestRepo.create(tmp.resolve("repo"));
         Path runDir = Files.createDirectories(tmp.resolve("run"));
-        RunState state = SampleRun.create(repo, runDir);
-        state.task = "Greet <img src=x onerror=alert(1)> politely";
+        RunState sample = SampleRun.create(repo, runDir);
+        RunState state = RunStates.withRequest(sample, sample.request().toBuilder()
+                .task("Greet <img src=x onerror=alert(1)> politely").build());
         Path bundle = new BundleWriter().write(state, repo.git.getRepository(), runDir, runDir.resolve("bundle"));
         html = Files.readString(bundle.resolve("report.html"));
     }

@@ -1,16 +1,17 @@
 package dev.orchestra.engine.bundle;
 
 import dev.orchestra.engine.agent.Note;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
-import dev.orchestra.engine.run.StepRecord;
-import dev.orchestra.engine.run.ValidationRecord;
-import dev.orchestra.engine.validate.TestCase;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.TestCase.Outcome;
+import dev.orchestra.engine.validate.TestCase;
 import dev.orchestra.engine.validate.TestComparisons;
 import dev.orchestra.engine.validate.TestRun;
 import java.nio.file.Files;
@@ -30,36 +31,31 @@ final class SampleRun {
         String first = r.resolve(repo.head + "~2").name();
         String second = r.resolve(repo.head + "~1").name();
         repo.git.branchCreate().setName(BRANCH).setStartPoint(second).call();
-        RunState state = new RunState();
-        state.runId = "run-42";
-        state.task = "Make the greeting friendlier <b>now</b>.";
-        state.workflow = "friendly-greeting";
-        state.baseCommit = repo.base;
-        state.baseBranch = "main";
-        state.runBranch = BRANCH;
-        state.status = RunStatus.DONE;
-        state.createdAt = "2025-03-04T10:00:00Z";
-        state.plan = new Plan("friendly-greeting", "", List.of(
+        Plan plan = new Plan("friendly-greeting", "", List.of(
                 new Step("greet", "code-writer", "Say hello instead of hi", null, null, null, null),
                 new Step("tests", "test-writer", "Cover the greeting", null, List.of("greet"), null, null),
                 new Step("lint", "static-analysis", "", null, List.of("tests"), null, null)));
-        state.steps.add(step("greet", "code-writer", StepRecord.Status.LANDED, first, "Greeting says hello",
+        RunState state = RunStates.started("run-42", "Make the greeting friendlier <b>now</b>.", "friendly-greeting",
+                plan, repo.base, "main", "2025-03-04T10:00:00Z");
+        RunStates.end(state, RunStatus.DONE, null);
+        RunStates.clearSteps(state);
+        RunStates.addSteps(state, step("greet", "code-writer", StepRecord.Status.LANDED, first, "Greeting says hello",
                 List.of("NOTES", "src/Greeter.java"), 2, 1, new Usage(0, 2, 1200, 300, 0.012), 4000));
-        state.steps.add(step("tests", "test-writer", StepRecord.Status.LANDED, second, "Added GreeterTest",
+        RunStates.addSteps(state, step("tests", "test-writer", StepRecord.Status.LANDED, second, "Added GreeterTest",
                 List.of("old.txt", "src/GreeterTest.java"), 1, 1, new Usage(0, 1, 800, 200, 0.008), 3000));
         StepRecord lint = step("lint", "static-analysis", StepRecord.Status.NO_CHANGE, null, "No fixes to apply",
                 List.of(), 0, 0, Usage.oneToolRun(), 1500);
         lint.notes.add(new Note("warning", "src/Greeter.java", 3, "String literal could be a constant", "pmd"));
-        state.steps.add(lint);
-        state.decisions.add(new GateDecision("plan", true, "alice", "2025-03-04T10:05:00Z", false, null, 240_000));
-        state.decisions.add(new GateDecision("patch", true, "auto", "2025-03-04T10:10:00Z", true, null, 0));
-        state.decisions.add(new GateDecision("pr", true, "bob", "2025-03-04T10:30:00Z", false, null, 600_000));
-        state.baseline = validation("baseline", "tests/baseline", Outcome.FAILED, runDir);
-        state.validation = validation("final", "tests/final", Outcome.PASSED, runDir);
-        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
-        state.phaseMillis.put("plan", 2000L);
-        state.phaseMillis.put("delegate", 8500L);
-        state.phaseMillis.put("validate", 30000L);
+        RunStates.addSteps(state, lint);
+        state.recordDecision(new GateDecision("plan", true, "alice", "2025-03-04T10:05:00Z", false, null, 240_000));
+        state.recordDecision(new GateDecision("patch", true, "auto", "2025-03-04T10:10:00Z", true, null, 0));
+        state.recordDecision(new GateDecision("pr", true, "bob", "2025-03-04T10:30:00Z", false, null, 600_000));
+        state.recordValidation(validation("baseline", "tests/baseline", Outcome.FAILED, runDir));
+        state.recordValidation(validation("final", "tests/final", Outcome.PASSED, runDir));
+        state.validation().comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
+        state.addPhaseTime("plan", 2000L);
+        state.addPhaseTime("delegate", 8500L);
+        state.addPhaseTime("validate", 30000L);
         Files.writeString(runDir.resolve("transcript.jsonl"), "{\"kind\":\"model\",\"step\":\"greet\"}\n");
         return state;
     }

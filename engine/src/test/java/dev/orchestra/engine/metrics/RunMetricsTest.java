@@ -2,11 +2,12 @@ package dev.orchestra.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.gate.GateDecision;
-import dev.orchestra.engine.run.RunState;
-import dev.orchestra.engine.run.RunStatus;
-import dev.orchestra.engine.run.StepRecord;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.StepRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +25,14 @@ class RunMetricsTest {
     }
 
     static RunState state() {
-        RunState state = new RunState();
-        state.createdAt = "2025-03-04T10:00:00Z";
-        state.steps.add(step("a", "openrewrite", StepRecord.Status.LANDED, List.of("pom.xml", "A.java"), 10, 4, Usage.oneToolRun()));
-        state.steps.add(step("b", "code-writer", StepRecord.Status.LANDED, List.of("A.java"), 5, 1, new Usage(0, 2, 100, 50, 0.5)));
-        state.steps.add(step("c", "code-writer", StepRecord.Status.FAILED, List.of("B.java"), 7, 0, new Usage(0, 1, 10, 5, 0.25)));
-        state.steps.add(step("d", "code-writer", StepRecord.Status.PENDING, List.of(), 0, 0, Usage.NONE));
-        state.phaseMillis.put("plan", 1000L);
-        state.phaseMillis.put("delegate", 5000L);
+        RunState state = RunStates.started("m1", "", "w", new Plan("w", "", List.of()), "0123456789012345678901234567890123456789",
+                "main", "2025-03-04T10:00:00Z");
+        RunStates.addSteps(state, step("a", "openrewrite", StepRecord.Status.LANDED, List.of("pom.xml", "A.java"), 10, 4, Usage.oneToolRun()));
+        RunStates.addSteps(state, step("b", "code-writer", StepRecord.Status.LANDED, List.of("A.java"), 5, 1, new Usage(0, 2, 100, 50, 0.5)));
+        RunStates.addSteps(state, step("c", "code-writer", StepRecord.Status.FAILED, List.of("B.java"), 7, 0, new Usage(0, 1, 10, 5, 0.25)));
+        RunStates.addSteps(state, step("d", "code-writer", StepRecord.Status.PENDING, List.of(), 0, 0, Usage.NONE));
+        state.addPhaseTime("plan", 1000L);
+        state.addPhaseTime("delegate", 5000L);
         return state;
     }
 
@@ -57,14 +58,12 @@ class RunMetricsTest {
     @Test
     void timeToReadyForReviewEndsWhenThePrGateWasAsked() {
         RunState waiting = state();
-        waiting.status = RunStatus.WAITING_GATE;
-        waiting.waitingFor = "pr";
-        waiting.waitingSince = "2025-03-04T10:12:30Z";
+        RunStates.waitAt(waiting, "pr", "2025-03-04T10:12:30Z");
         assertThat(RunMetrics.from(waiting).timeToReadyForReviewMillis()).isEqualTo(750_000);
 
         RunState decided = state();
-        decided.decisions.add(new GateDecision("plan", true, "ann", "2025-03-04T10:03:00Z", false, null, 120_000));
-        decided.decisions.add(new GateDecision("pr", true, "bob", "2025-03-04T11:00:00Z", false, null, 1_800_000));
+        decided.recordDecision(new GateDecision("plan", true, "ann", "2025-03-04T10:03:00Z", false, null, 120_000));
+        decided.recordDecision(new GateDecision("pr", true, "bob", "2025-03-04T11:00:00Z", false, null, 1_800_000));
         RunMetrics metrics = RunMetrics.from(decided);
         assertThat(metrics.timeToReadyForReviewMillis()).isEqualTo(1_800_000);
         assertThat(metrics.gateWaitMillis()).isEqualTo(1_920_000);

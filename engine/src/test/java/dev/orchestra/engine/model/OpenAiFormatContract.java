@@ -3,7 +3,7 @@ package dev.orchestra.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 
 /** The contract for providers spoken to with OpenAI's chat completions format. */
 abstract class OpenAiFormatContract extends ModelClientContractTest {

@@ -130,7 +130,7 @@ class ModelPlannerTest {
         DeterministicModel model = new DeterministicModel("My account:\n```json\n{\"changes\": \"Greets.\","
                 + " \"risks\": [], \"files\": [], \"tests\": [],}\n```\nDone.");
 
-        assertThat(planner(model).account("Make it greet.", "diff", "1 passed").path("changes").asText())
+        assertThat(planner(model).account("Make it greet.", "diff", "1 passed").json().path("changes").asText())
                 .isEqualTo("Greets.");
     }
 }

@@ -3,7 +3,7 @@ package dev.orchestra.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.agent.AgentResult;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.plan.Step;
 import java.util.List;

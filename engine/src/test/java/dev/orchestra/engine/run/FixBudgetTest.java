@@ -3,6 +3,11 @@ package dev.orchestra.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.context.TokenEstimate;
+import dev.orchestra.engine.state.Breakage;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.StepRecord;
+import dev.orchestra.engine.state.ValidationRecord;
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.CompilerMessage;
 import dev.orchestra.engine.validate.TestCase;
@@ -36,19 +41,19 @@ class FixBudgetTest {
         write(BROKEN, "package demo;\n\nimport org.junit.rules.ExternalResource;\n\npublic class ScratchFolder extends ExternalResource {\n}\n");
         write(USER, "package demo;\n\npublic class NotesTest {\n    public ScratchFolder scratch = new ScratchFolder();\n}\n");
         write("src/main/java/demo/Unrelated.java", "package demo;\n\npublic class Unrelated {\n}\n");
-        state = new RunState();
-        state.baseline = new ValidationRecord("baseline", "mvn test", "a");
-        state.baseline.tests = new TestRun(0, IntStream.range(0, 400)
+        state = RunStates.any();
+        state.recordValidation(new ValidationRecord("baseline", "mvn test", "a"));
+        state.baseline().tests = new TestRun(0, IntStream.range(0, 400)
                 .mapToObj(i -> new TestCase("demo.Test" + i + "#works", TestCase.Outcome.PASSED, "", "", 0.1)).toList(), 1000);
-        state.validation = new ValidationRecord("final", "mvn test", "b");
-        state.validation.tests = new TestRun(1, List.of(), 1000);
-        state.validation.comparison = TestComparisons.compare(state.baseline.tests, state.validation.tests);
-        state.validation.build = new BuildFailure(List.of(
+        state.recordValidation(new ValidationRecord("final", "mvn test", "b"));
+        state.validation().tests = new TestRun(1, List.of(), 1000);
+        state.validation().comparison = TestComparisons.compare(state.baseline().tests, state.validation().tests);
+        state.validation().build = new BuildFailure(List.of(
                 new CompilerMessage("error", BROKEN, 3, 23, "package org.junit.rules does not exist"),
                 new CompilerMessage("error", BROKEN, 5, 36, "cannot find symbol; symbol: class ExternalResource")), 2, null);
         StepRecord migrate = new StepRecord("migrate", "openrewrite");
         migrate.files = new ArrayList<>(List.of(USER, "src/main/java/demo/Unrelated.java", "pom.xml"));
-        state.steps.add(migrate);
+        RunStates.addSteps(state, migrate);
         diff = "diff --git a/pom.xml b/pom.xml\n" + "-    <artifactId>junit</artifactId>\n".repeat(20_000);
     }
 

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.gate.Gate;
+import dev.orchestra.engine.state.RunRequest;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
 import dev.orchestra.engine.trust.RunKey;
+import dev.orchestra.engine.trust.StateSignature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
@@ -46,21 +53,15 @@ class RunStoreTest {
     }
 
     private RunState state(String runId) {
-        RunState state = new RunState();
-        state.runId = runId;
-        state.createdAt = Instant.now().toString();
-        state.baseCommit = "0123456789012345678901234567890123456789";
-        state.branchHead = state.baseCommit;
-        state.candidate = state.baseCommit;
-        state.runBranch = "orchestra/" + runId;
-        state.validateCommand = "mvn -B test";
-        return state;
+        RunRequest request = RunRequest.builder().runId(runId).workflow("w", new dev.orchestra.engine.plan.Plan("w", "", List.of()))
+                .baseCommit("0123456789012345678901234567890123456789").validateCommand("mvn -B test").build();
+        return RunStates.started(request, "main", Instant.now().toString());
     }
 
     @Test
     void aSavedRunLoadsAsItWasSaved() {
         store.save(state("r1"));
-        assertThat(store.load("r1").validateCommand).isEqualTo("mvn -B test");
+        assertThat(store.load("r1").request().validateCommand()).isEqualTo("mvn -B test");
     }
 
     @Test
@@ -106,9 +107,44 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunSavedBeforeTheRequestMovedIntoTheStateResumesAsItStood() throws Exception {
+        String old = """
+                {"runId": "old1", "task": "Tidy up.", "workflow": "tidy", "baseCommit": "0123456789012345678901234567890123456789",
+                 "baseBranch": "main", "runBranch": "orchestra/old1", "branchHead": "0123456789012345678901234567890123456789",
+                 "validateCommand": "mvn -B test", "externalValidation": false, "junitGlobs": ["**/TEST-*.xml"],
+                 "stepTimeoutSeconds": 600, "jobs": 2, "leaveWorkingTree": false, "gates": ["patch", "plan"],
+                 "plan": {"name": "tidy", "description": "", "steps": []}, "phase": "INTEGRATE", "status": "WAITING_GATE",
+                 "waitingFor": "patch", "waitingSince": "2026-01-01T00:00:00Z", "steps": [], "decisions": [], "passedGates": [],
+                 "model": null, "modelFlags": {}, "maxFixIterations": 2, "fixIterations": 1, "writeScope": [],
+                 "allowProtected": [], "passEnv": [], "budget": {"maxTokens": 5000, "maxCost": null, "maxModelCalls": null,
+                 "maxWallTime": null, "maxFixIterations": null}, "spent": {"modelCalls": 4, "inputTokens": 100,
+                 "outputTokens": 50, "cost": 0.0, "fixIterations": 0, "elapsed": 12.0}, "refusals": [], "fixFingerprints": [],
+                 "plannerUsage": {"toolRuns": 0, "modelCalls": 1, "inputTokens": 10, "outputTokens": 5, "cost": 0.0},
+                 "candidate": "0123456789012345678901234567890123456789", "phaseMillis": {"plan": 5},
+                 "createdAt": "2026-01-01T00:00:00Z"}""";
+        Path file = repo.resolve(".orchestra/runs/old1/state.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, new StateSignature(KEY).sign("old1", old));
+
+        RunState loaded = store.load("old1");
+
+        assertThat(loaded.runId()).isEqualTo("old1");
+        assertThat(loaded.runBranch()).isEqualTo("orchestra/old1");
+        assertThat(loaded.status()).isEqualTo(RunStatus.WAITING_GATE);
+        assertThat(loaded.waitingFor()).isEqualTo("patch");
+        assertThat(loaded.request().gates()).containsExactly(Gate.PLAN, Gate.PATCH);
+        assertThat(loaded.request().stepTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(loaded.request().maxFixIterations()).isEqualTo(2);
+        assertThat(loaded.request().budget().maxTokens()).isEqualTo(5000L);
+        assertThat(loaded.request().validateCommand()).isEqualTo("mvn -B test");
+        assertThat(loaded.fixIterations()).as("the fix iteration the old state counted apart").isEqualTo(1);
+        assertThat(loaded.spent().modelCalls()).isEqualTo(4);
+    }
+
+    @Test
     void aNullFieldIsNamedInsteadOfFailingLater() throws Exception {
         RunState state = state("r1");
-        state.steps = null;
+        RunStates.loseSteps(state);
         store.save(state);
         assertThatThrownBy(() -> store.load("r1")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("field 'steps' is null");
@@ -132,7 +168,7 @@ class RunStoreTest {
         assertThatThrownBy(store::latestOpen).hasMessageContaining("no unfinished run")
                 .hasMessageContaining("1 run folder(s) refused");
         store.save(state("mine"));
-        assertThat(store.latestOpen().runId).isEqualTo("mine");
+        assertThat(store.latestOpen().runId()).isEqualTo("mine");
     }
 
     @Test

@@ -3,20 +3,22 @@ package dev.orchestra.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestra.engine.budget.Budget;
-import dev.orchestra.engine.budget.BudgetMeter;
+import dev.orchestra.engine.budget.SpendLedger;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.StepRecord;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StepBoardTest {
     @Test
     void showsEveryStepWhereItStandsWithTheTokensOfRunningStepsSoFar() {
-        RunState state = new RunState();
-        state.steps = List.of(record("a", StepRecord.Status.DELEGATED), record("b", StepRecord.Status.RUNNING),
+        RunState state = RunStates.any();
+        RunStates.addSteps(state, record("a", StepRecord.Status.DELEGATED), record("b", StepRecord.Status.RUNNING),
                 record("c", StepRecord.Status.RUNNING), record("d", StepRecord.Status.PENDING),
                 record("e", StepRecord.Status.FAILED), record("f", StepRecord.Status.NO_CHANGE));
-        BudgetMeter meter = new BudgetMeter(Budget.UNLIMITED);
+        SpendLedger meter = new SpendLedger(Budget.UNLIMITED);
         meter.record("run-1/b/1", 1_000, 200, 0.01); // b's first attempt, before this one started
         Map<String, StepBoard.Running> running = new LinkedHashMap<>();
         running.put("b", new StepBoard.Running(System.nanoTime() - 2_500_000_000L, meter.stepTokens("b")));

@@ -2,26 +2,22 @@ package dev.orchestra.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestra.engine.agent.AgentRegistry;
 import dev.orchestra.engine.budget.Budget;
-import dev.orchestra.engine.budget.BudgetMeter;
+import dev.orchestra.engine.budget.SpendLedger;
 import dev.orchestra.engine.maven.MavenLocator;
-import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.plan.Step;
-import dev.orchestra.engine.policy.PatchPolicy;
+import dev.orchestra.engine.state.PhaseOutcome;
+import dev.orchestra.engine.state.RunState;
+import dev.orchestra.engine.state.RunStates;
+import dev.orchestra.engine.state.RunStatus;
+import dev.orchestra.engine.state.StepRecord;
 import dev.orchestra.engine.trust.RunKey;
-import dev.orchestra.engine.workflow.WorkflowLoader;
-import dev.orchestra.engine.workspace.WorkingTree;
-import java.nio.file.Files;
+import dev.orchestra.testsupport.GitRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,36 +29,26 @@ import org.junit.jupiter.api.io.TempDir;
  * start from an older candidate: here two steps are started together on purpose.
  */
 class StepConflictTest {
-    private static final PersonIdent ME = new PersonIdent("Test", "test@example.invalid");
-
     @TempDir
     Path temp;
 
-    Path repo;
-    Git git;
-    WorkingTree tree;
+    GitRepository repo;
+    Orchestra orchestra;
     RunContext context;
     final List<String> progress = new ArrayList<>();
 
     @BeforeEach
-    void repository() throws Exception {
-        repo = temp.resolve("repo");
-        git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
-        Files.writeString(repo.resolve("notes.txt"), "1\n2\n3\n4\n5\n");
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage("base").setAuthor(ME).setCommitter(ME).setSign(false).call();
-        tree = WorkingTree.open(repo);
-        AgentRegistry agents = AgentRegistry.withToolAgents(new MavenLocator(Map.of(), Path.of("/nowhere")));
-        SecretRedactor redactor = SecretRedactor.withValues();
-        RunStore store = new RunStore(repo, tree.repository(), RunKey.of("a test key of thirty-two bytes!!".getBytes()));
-        context = new RunContext(tree, store, agents, new WorkflowLoader(agents), null, temp.resolve("copies"),
-                progress::add, new BudgetMeter(Budget.UNLIMITED), new PatchPolicy(redactor), redactor,
-                dev.orchestra.engine.sandbox.Sandbox.off());
+    void repository() {
+        repo = GitRepository.create(temp.resolve("repo"), Map.of("notes.txt", "1\n2\n3\n4\n5\n"), "base");
+        orchestra = Orchestra.builder(repo.dir()).runKey(RunKey.of("a test key of thirty-two bytes!!".getBytes()))
+                .maven(new MavenLocator(Map.of(), Path.of("/nowhere"))).listener(progress::add)
+                .copiesUnder(temp.resolve("copies")).build();
+        context = orchestra.context("conflicts", new SpendLedger(Budget.UNLIMITED));
     }
 
     @AfterEach
     void close() {
-        git.close();
+        orchestra.close();
     }
 
     @Test
@@ -82,11 +68,11 @@ class StepConflictTest {
         runner.finish(state, StepRunner.work(runner.prepare(state, step(state, "second"))));
         runner.endRound(state);
 
-        assertThat(state.status).isEqualTo(RunStatus.RUNNING);
+        assertThat(state.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(state.step("second").status).isEqualTo(StepRecord.Status.DELEGATED);
         assertThat(state.step("second").attempts).isEqualTo(2);
-        assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\nfive\n");
-        assertThat(messages(state.candidate)).containsExactly("second", "first", "base");
+        assertThat(file(state.candidate(), "notes.txt")).isEqualTo("1 first\n2\n3\n4\nfive\n");
+        assertThat(messages(state.candidate())).containsExactly("second", "first", "base");
     }
 
     @Test
@@ -102,47 +88,37 @@ class StepConflictTest {
         StepRunner.Work again = StepRunner.work(runner.prepare(state, step(state, "second")));
         runner.finish(state, third); // lands meanwhile, on the line the re-run changes
 
-        runner.finish(state, again);
+        PhaseOutcome outcome = runner.finish(state, again);
         runner.endRound(state);
 
-        assertThat(state.status).isEqualTo(RunStatus.ESCALATED);
-        assertThat(state.failedStep).isEqualTo("second");
-        assertThat(state.failure).contains("conflicts in notes.txt", "even after a re-run", "a human must combine them");
-        assertThat(file(state.candidate, "notes.txt")).isEqualTo("1 first\n2\n3\n4\n5 third\n");
-        assertThat(git.getRepository().resolve("main").name()).isEqualTo(state.baseCommit);
+        assertThat(outcome.status()).isEqualTo(RunStatus.ESCALATED);
+        assertThat(outcome.failedStep()).isEqualTo("second");
+        assertThat(outcome.failure()).contains("conflicts in notes.txt", "even after a re-run", "a human must combine them");
+        assertThat(file(state.candidate(), "notes.txt")).isEqualTo("1 first\n2\n3\n4\n5 third\n");
+        assertThat(repo.commit("main")).isEqualTo(state.baseCommit());
     }
 
     private static Step edit(String id, String sed) {
         return new Step(id, "command", id, List.of("notes.txt"), List.of(),
-                Map.of("run", "sed -i -e '" + sed + "' notes.txt"), null);
+                Map.of("run", "sed -e '" + sed + "' notes.txt > notes.new && mv notes.new notes.txt"), null);
     }
 
     private RunState state(Step... steps) {
-        RunState state = new RunState();
-        state.runId = "conflicts";
-        state.plan = new Plan("conflicts", "", List.of(steps));
-        for (Step step : steps) {
-            state.steps.add(new StepRecord(step.id(), step.agent()));
-        }
-        state.baseCommit = tree.head();
-        state.candidate = state.baseCommit;
-        return state;
+        RunState state = RunStates.started("conflicts", "", "conflicts", new Plan("conflicts", "", List.of(steps)),
+                repo.head(), "main", java.time.Instant.now().toString());
+        return state; // a step record for each step, pending, as ingest leaves them
     }
 
     private static Step step(RunState state, String id) {
-        return state.plan.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return state.plan().steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private String file(String commit, String path) throws Exception {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            TreeWalk found = TreeWalk.forPath(git.getRepository(), path, walk.parseCommit(git.getRepository().resolve(commit)).getTree());
-            return new String(git.getRepository().open(found.getObjectId(0)).getBytes());
-        }
+    private String file(String commit, String path) {
+        return repo.show(commit, path);
     }
 
-    private List<String> messages(String commit) throws Exception {
-        List<String> messages = new ArrayList<>();
-        git.log().add(git.getRepository().resolve(commit)).call().forEach(c -> messages.add(c.getShortMessage().replaceAll(":.*", "")));
-        return messages;
+    /** The commits' step ids (their subjects up to the colon), newest first. */
+    private List<String> messages(String commit) {
+        return repo.log(commit).stream().map(subject -> subject.replaceAll(":.*", "")).toList();
     }
 }

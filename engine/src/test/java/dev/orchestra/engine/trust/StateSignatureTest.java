@@ -3,7 +3,7 @@ package dev.orchestra.engine.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestra.engine.run.Json;
+import dev.orchestra.engine.json.Json;
 import org.junit.jupiter.api.Test;
 
 class StateSignatureTest {

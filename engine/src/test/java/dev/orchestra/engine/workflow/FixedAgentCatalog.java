@@ -1,6 +1,6 @@
 package dev.orchestra.engine.workflow;
 
-import dev.orchestra.engine.agent.AgentCatalog;
+import dev.orchestra.engine.plan.AgentCatalog;
 import dev.orchestra.engine.plan.Step;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,11 @@
-package dev.orchestra.engine.plan;
+package dev.orchestra.engine.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestra.engine.BadInputException;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.plan.Step;
 import dev.orchestra.engine.workflow.FixedAgentCatalog;
 import dev.orchestra.engine.workflow.WorkflowLoader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 /**
  * One thing a run left broken, for the human who finishes it.

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Counts what a run spends against its {@link Budget}, from any number of threads. Model calls are admitted one at a
- * time against the call limit, so concurrent steps never exceed it; tokens, cost and time are known only after a
- * call, so a run overshoots them by at most the calls already under way (one, when steps run one after another).
+ * The run's one spend ledger: every model call (the planner's, the steps', the account's) and every fix iteration
+ * goes through it, and {@code bundle.json}, {@code metrics.json} and the budget checks all read it. Safe from any
+ * number of threads. Model calls are admitted one at a time against the limits, so concurrent steps never exceed
+ * the call limit; tokens, cost and time are known only after a call, so a limit stops the next call once it is
+ * reached. A limit never takes back work already paid for: only a refused call (or, for time, new work) stops a run.
  */
-public final class BudgetMeter {
+public final class SpendLedger {
     private final Budget budget;
     private final Clock clock;
     private final Instant startedAt;
@@ -25,15 +27,17 @@ public final class BudgetMeter {
     private long outputTokens;
     private BigDecimal cost;
     private int fixIterations;
+    private int estimatedCalls;
+    private String refusal;
     private final Map<String, Long> stepTokens = new HashMap<>();
 
     /** A meter for a new run, on the system clock. */
-    public BudgetMeter(Budget budget) {
+    public SpendLedger(Budget budget) {
         this(budget, Clock.systemUTC(), Spent.NOTHING);
     }
 
     /** A meter starting from what the run spent before ({@link Spent#NOTHING} if new), timed by {@code clock}. */
-    public BudgetMeter(Budget budget, Clock clock, Spent before) {
+    public SpendLedger(Budget budget, Clock clock, Spent before) {
         this.budget = budget;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -43,6 +47,7 @@ public final class BudgetMeter {
         this.outputTokens = before.outputTokens();
         this.cost = BigDecimal.valueOf(before.cost());
         this.fixIterations = before.fixIterations();
+        this.estimatedCalls = before.estimatedCalls();
     }
 
     public Budget budget() {
@@ -54,6 +59,15 @@ public final class BudgetMeter {
      * tokens and cost this many dollars; the tokens count for that step too (see {@link #stepTokens}).
      */
     public synchronized void record(String correlationId, long inputTokens, long outputTokens, double cost) {
+        record(correlationId, inputTokens, outputTokens, cost, false);
+    }
+
+    /** Counts one model call as {@link #record(String, long, long, double)}; {@code estimated} when the reply had no usage. */
+    public synchronized void record(String correlationId, long inputTokens, long outputTokens, double cost,
+                                    boolean estimated) {
+        if (estimated) {
+            estimatedCalls++;
+        }
         stepTokens.merge(stepOf(correlationId), inputTokens + outputTokens, Long::sum);
         this.calls++;
         this.inputTokens += inputTokens;
@@ -76,6 +90,27 @@ public final class BudgetMeter {
         return overrun(0).map(BudgetExhausted::getMessage);
     }
 
+    /** Why a model call was refused in this process, if one was: the run stops with its budget exhausted. */
+    public synchronized Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
+    /** Why no new work may start for lack of time (the wall-time limit is used up); empty otherwise. */
+    public Optional<String> outOfTime() {
+        return overrun(0).filter(e -> e.limit() == Limit.WALL_TIME).map(BudgetExhausted::getMessage);
+    }
+
+    /** Fix iterations started so far, over every process that worked on the run. */
+    public synchronized int fixIterations() {
+        return fixIterations;
+    }
+
+    /** How many more fix iterations the budget allows ({@link Integer#MAX_VALUE} without a limit). */
+    public synchronized int fixIterationsLeft() {
+        Integer max = budget.maxFixIterations();
+        return max == null ? Integer.MAX_VALUE : Math.max(0, max - fixIterations);
+    }
+
     /** Starts a fix iteration, or says why the budget allows no more. */
     public synchronized Optional<String> startFixIteration() {
         Integer max = budget.maxFixIterations();
@@ -88,16 +123,18 @@ public final class BudgetMeter {
 
     /** Everything spent so far, with the time worked including that of earlier sessions of the run. */
     public synchronized Spent spent() {
-        return new Spent(calls, inputTokens, outputTokens, cost.doubleValue(), fixIterations, elapsed());
+        return new Spent(calls, inputTokens, outputTokens, cost.doubleValue(), fixIterations, elapsed(), estimatedCalls);
     }
 
     /** Admits one model call, or returns why not; an admitted call must end with {@link #endCall()}. */
     synchronized Optional<BudgetExhausted> admitCall() {
-        Optional<BudgetExhausted> refusal = overrun(callsUnderWay);
-        if (refusal.isEmpty()) {
+        Optional<BudgetExhausted> refused = overrun(callsUnderWay);
+        if (refused.isEmpty()) {
             callsUnderWay++;
+        } else if (refusal == null) {
+            refusal = refused.get().getMessage();
         }
-        return refusal;
+        return refused;
     }
 
     synchronized void endCall() {

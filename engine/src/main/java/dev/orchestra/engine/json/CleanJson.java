@@ -1,10 +1,9 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.orchestra.engine.model.SecretRedactor;
 import dev.orchestra.engine.output.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,13 +20,13 @@ public final class CleanJson {
     private CleanJson() {}
 
     /** Writes {@code value} as JSON, atomically, with every secret {@code redactor} knows replaced. */
-    public static void write(Path file, Object value, SecretRedactor redactor) throws IOException {
-        Json.writeAtomically(file, Json.MAPPER.writeValueAsBytes(tree(value, redactor::redact)));
+    public static void write(Path file, Object value, UnaryOperator<String> redactor) throws IOException {
+        Json.writeAtomically(file, Json.MAPPER.writeValueAsBytes(tree(value, redactor)));
     }
 
     /** A copy of {@code value} with secrets redacted and control characters stripped, for what humans read. */
-    public static <T> T forHumans(T value, Class<T> type, SecretRedactor redactor) {
-        UnaryOperator<String> clean = text -> redactor.redact(ControlCharacters.strip(text));
+    public static <T> T forHumans(T value, Class<T> type, UnaryOperator<String> redactor) {
+        UnaryOperator<String> clean = text -> redactor.apply(ControlCharacters.strip(text));
         try {
             return Json.MAPPER.treeToValue(tree(value, clean), type);
         } catch (IOException e) {

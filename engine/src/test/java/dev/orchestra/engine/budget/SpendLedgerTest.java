@@ -13,12 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class BudgetMeterTest {
+class SpendLedgerTest {
     private final SteppedClock clock = new SteppedClock();
 
     @Test
     void anUnlimitedBudgetIsNeverExhausted() {
-        BudgetMeter meter = new BudgetMeter(Budget.UNLIMITED, clock, Spent.NOTHING);
+        SpendLedger meter = new SpendLedger(Budget.UNLIMITED, clock, Spent.NOTHING);
         meter.record("s1/1", 1_000_000, 1_000_000, 500.0);
         clock.advance(Duration.ofDays(2));
 
@@ -37,7 +37,7 @@ class BudgetMeterTest {
 
     @Test
     void theCallLimitIsReachedWhenTheLastAllowedCallIsMade() {
-        BudgetMeter meter = new BudgetMeter(new Budget(null, null, 2, null, null), clock, Spent.NOTHING);
+        SpendLedger meter = new SpendLedger(new Budget(null, null, 2, null, null), clock, Spent.NOTHING);
         meter.record("s1/1", 1, 1, 0);
         assertThat(meter.exhausted()).isEmpty();
 
@@ -50,7 +50,7 @@ class BudgetMeterTest {
     void wallTimeCountsOnlyTheTimeWorkedAcrossResumes() {
         Budget thirtyMinutes = new Budget(null, null, null, Duration.ofMinutes(30), null);
         Spent beforeTheGate = new Spent(4, 100, 50, 0.01, 0, Duration.ofMinutes(20));
-        BudgetMeter resumed = new BudgetMeter(thirtyMinutes, clock, beforeTheGate);
+        SpendLedger resumed = new SpendLedger(thirtyMinutes, clock, beforeTheGate);
 
         clock.advance(Duration.ofMinutes(9));
         assertThat(resumed.exhausted()).isEmpty();
@@ -63,7 +63,7 @@ class BudgetMeterTest {
 
     @Test
     void fixIterationsStopWithoutStoppingTheModelCallsOfTheLastOne() {
-        BudgetMeter meter = new BudgetMeter(new Budget(null, null, null, null, 2), clock, Spent.NOTHING);
+        SpendLedger meter = new SpendLedger(new Budget(null, null, null, null, 2), clock, Spent.NOTHING);
 
         assertThat(meter.startFixIteration()).isEmpty();
         assertThat(meter.startFixIteration()).isEmpty();
@@ -74,8 +74,29 @@ class BudgetMeterTest {
     }
 
     @Test
+    void aReachedLimitStopsOnlyTheNextCallNotTheWorkAlreadyPaidFor() {
+        SpendLedger ledger = new SpendLedger(new Budget(null, null, 1, null, null), clock, Spent.NOTHING);
+        ledger.record("s1/1", 10, 5, 0);
+
+        assertThat(ledger.exhausted()).isPresent();
+        assertThat(ledger.refusal()).as("nothing refused yet: landing and validation go on").isEmpty();
+        assertThat(ledger.admitCall()).isPresent();
+        assertThat(ledger.refusal()).contains("model call budget used up: 1 call of 1 (--max-model-calls)");
+    }
+
+    @Test
+    void estimatedUsageCountsLikeReportedUsageAndIsCountedApart() {
+        SpendLedger ledger = new SpendLedger(new Budget(100L, null, null, null, null), clock, Spent.NOTHING);
+        ledger.record("s1/1", 90, 20, 0, true);
+
+        assertThat(ledger.spent().tokens()).isEqualTo(110);
+        assertThat(ledger.spent().estimatedCalls()).isEqualTo(1);
+        assertThat(ledger.admitCall()).isPresent();
+    }
+
+    @Test
     void recordsFromManyThreadsAddUpExactly() throws Exception {
-        BudgetMeter meter = new BudgetMeter(Budget.UNLIMITED, clock, Spent.NOTHING);
+        SpendLedger meter = new SpendLedger(Budget.UNLIMITED, clock, Spent.NOTHING);
         int threads = 8;
         int callsEach = 2_000;
         CountDownLatch start = new CountDownLatch(1);
@@ -117,8 +138,8 @@ class BudgetMeterTest {
                 .hasMessage("--max-fix-iterations must be 0 or more, not -1");
     }
 
-    private BudgetMeter meterWith(Budget budget, long in, long out, double cost) {
-        BudgetMeter meter = new BudgetMeter(budget, clock, Spent.NOTHING);
+    private SpendLedger meterWith(Budget budget, long in, long out, double cost) {
+        SpendLedger meter = new SpendLedger(budget, clock, Spent.NOTHING);
         meter.record("s1/1", in, out, cost);
         return meter;
     }

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.agent.StaticAnalysisAgent;
 import dev.orchestra.engine.validate.BuildFailure;
@@ -29,8 +29,8 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
 
     /** What is broken in {@code state} now; {@link #any()} is false when nothing is. */
     public static Breakage of(RunState state) {
-        ValidationRecord after = state.validation;
-        ValidationRecord before = state.baseline;
+        ValidationRecord after = state.validation();
+        ValidationRecord before = state.baseline();
         BuildFailure build = after == null ? null : after.build;
         boolean brokeNow = build != null && build.compileBroken() && !compileBroken(before);
         List<CompilerMessage> lint = after == null ? lintErrors(state) : List.of();
@@ -116,16 +116,16 @@ public record Breakage(String build, boolean fromValidation, List<CompilerMessag
     /** Compile errors the static-analysis steps of the current round found. */
     private static List<CompilerMessage> lintErrors(RunState state) {
         LinkedHashSet<CompilerMessage> errors = new LinkedHashSet<>();
-        state.steps.stream()
-                .filter(s -> StaticAnalysisAgent.NAME.equals(s.agent) && s.fixIteration == state.fixIterations)
+        state.steps().stream()
+                .filter(s -> StaticAnalysisAgent.NAME.equals(s.agent) && s.fixIteration == state.fixIterations())
                 .flatMap(s -> s.notes.stream()).filter(n -> "error".equals(n.severity()))
                 .forEach(n -> errors.add(new CompilerMessage("error", n.file(), n.line(), 0, n.message())));
         return List.copyOf(errors);
     }
 
     private static List<String> failedSteps(RunState state) {
-        return state.steps.stream()
-                .filter(s -> s.status == StepRecord.Status.FAILED && s.fixIteration == state.fixIterations)
+        return state.steps().stream()
+                .filter(s -> s.status == StepRecord.Status.FAILED && s.fixIteration == state.fixIterations())
                 .map(s -> "step " + s.id + " (" + s.agent + ") failed: " + s.summary).toList();
     }
 

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.validate.BuildFailure;
 import dev.orchestra.engine.validate.TestComparison;

@@ -1,9 +1,9 @@
-package dev.orchestra.engine.plan;
+package dev.orchestra.engine.workflow;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.output.MarkdownText;
-import dev.orchestra.engine.workflow.WorkflowLoader;
-import dev.orchestra.engine.workflow.WorkflowWriter;
+import dev.orchestra.engine.plan.Plan;
+import dev.orchestra.engine.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

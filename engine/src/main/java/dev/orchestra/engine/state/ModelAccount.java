@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import java.util.ArrayList;
 import java.util.List;

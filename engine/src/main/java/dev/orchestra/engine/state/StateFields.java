@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.BadInputException;
 import java.util.LinkedHashMap;
@@ -7,28 +7,21 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /** The fields of a {@link RunState} every phase relies on: a state.json with one of them null is refused by name. */
-final class StateFields {
+public final class StateFields {
     private static final Map<String, Function<RunState, Object>> REQUIRED = new LinkedHashMap<>();
 
     static {
-        REQUIRED.put("runId", s -> s.runId);
-        REQUIRED.put("task", s -> s.task);
-        REQUIRED.put("baseCommit", s -> s.baseCommit);
-        REQUIRED.put("runBranch", s -> s.runBranch);
-        REQUIRED.put("branchHead", s -> s.branchHead);
-        REQUIRED.put("candidate", s -> s.candidate);
-        REQUIRED.put("phase", s -> s.phase);
-        REQUIRED.put("status", s -> s.status);
-        REQUIRED.put("junitGlobs", s -> s.junitGlobs);
-        REQUIRED.put("gates", s -> s.gates);
+        REQUIRED.put("request", RunState::request);
+        REQUIRED.put("request.runId", s -> s.request() == null ? "" : s.runId());
+        REQUIRED.put("request.baseCommit", s -> s.request() == null ? "" : s.baseCommit());
+        REQUIRED.put("branchHead", RunState::branchHead);
+        REQUIRED.put("candidate", RunState::candidate);
+        REQUIRED.put("phase", RunState::phase);
+        REQUIRED.put("status", RunState::status);
         REQUIRED.put("steps", s -> s.steps);
         REQUIRED.put("decisions", s -> s.decisions);
+        REQUIRED.put("spent", RunState::spent);
         REQUIRED.put("passedGates", s -> s.passedGates);
-        REQUIRED.put("modelFlags", s -> s.modelFlags);
-        REQUIRED.put("writeScope", s -> s.writeScope);
-        REQUIRED.put("allowProtected", s -> s.allowProtected);
-        REQUIRED.put("budget", s -> s.budget);
-        REQUIRED.put("spent", s -> s.spent);
         REQUIRED.put("refusals", s -> s.refusals);
         REQUIRED.put("fixFingerprints", s -> s.fixFingerprints);
         REQUIRED.put("plannerUsage", s -> s.plannerUsage);
@@ -38,10 +31,10 @@ final class StateFields {
     private StateFields() {}
 
     /** Refuses {@code state} when a required field, or one of a step's, is null (or a list holds null). */
-    static void requireComplete(RunState state, String file) {
+    public static void requireComplete(RunState state, String file) {
         REQUIRED.forEach((name, field) -> require(field.apply(state), name, file));
-        for (int i = 0; i < state.steps.size(); i++) {
-            StepRecord step = state.steps.get(i);
+        for (int i = 0; i < state.steps().size(); i++) {
+            StepRecord step = state.steps().get(i);
             require(step, "steps[" + i + "]", file);
             require(step.id, "steps[" + i + "].id", file);
             require(step.agent, "steps[" + i + "].agent", file);
@@ -51,8 +44,8 @@ final class StateFields {
             require(step.usage, "steps[" + i + "].usage", file);
             require(step.summary, "steps[" + i + "].summary", file);
         }
-        for (int i = 0; i < state.decisions.size(); i++) {
-            require(state.decisions.get(i), "decisions[" + i + "]", file);
+        for (int i = 0; i < state.decisions().size(); i++) {
+            require(state.decisions().get(i), "decisions[" + i + "]", file);
         }
     }
 

@@ -1,7 +1,7 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.agent.Note;
-import dev.orchestra.engine.agent.Usage;
+import dev.orchestra.engine.budget.Usage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.run;
+package dev.orchestra.engine.state;
 
 import dev.orchestra.engine.BadInputException;
 import dev.orchestra.engine.plan.Plan;
@@ -9,11 +9,11 @@ import java.util.List;
  * Which variables a step's agent gets beyond the harmless ones: those its step names ({@code env:}) and the
  * operator passes ({@code --pass-env}). A workflow can come from the repository, so naming a variable is not enough.
  */
-final class PassedVariables {
+public final class PassedVariables {
     private PassedVariables() {}
 
     /** Refuses a plan with a step that names a variable the operator does not pass. */
-    static void check(Plan plan, List<String> passed) {
+    public static void check(Plan plan, List<String> passed) {
         for (Step step : plan.steps()) {
             for (String name : step.env()) {
                 if (!passed.contains(name)) {
@@ -24,7 +24,7 @@ final class PassedVariables {
         }
     }
 
-    static List<String> of(Step step, List<String> passed) {
+    public static List<String> of(Step step, List<String> passed) {
         return step.env().stream().filter(passed::contains).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.orchestra.engine.agent;
+package dev.orchestra.engine.plan;
 
 import dev.orchestra.engine.plan.Step;
 import java.util.List;

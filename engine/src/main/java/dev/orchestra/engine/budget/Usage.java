@@ -1,4 +1,4 @@
-package dev.orchestra.engine.agent;
+package dev.orchestra.engine.budget;
 
 /** What a step consumed: tool processes and model calls, tokens and cost (model agents only). */
 public record Usage(int toolRuns, int modelCalls, long inputTokens, long outputTokens, double cost) {
