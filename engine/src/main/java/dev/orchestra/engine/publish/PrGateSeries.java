@@ -1,7 +1,6 @@
 package dev.orchestra.engine.publish;
 
 import dev.orchestra.engine.json.Json;
-import dev.orchestra.engine.run.RunContext;
 import dev.orchestra.engine.state.RunState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * What the pr gate shows of the patch series: its hash, recorded in {@code gates/pr.series.json} each time the gate
@@ -19,15 +19,17 @@ public final class PrGateSeries {
 
     private PrGateSeries() {}
 
-    /** Records the series of the run branch as it stands and returns the line the gate shows about it. */
-    public static String shown(RunContext context, RunState state) {
-        SeriesHash.Hash hash = SeriesHash.of(context.tree().repository(), state.baseCommit(), state.branchHead());
+    /**
+     * Records the series of the run branch as it stands (in {@code runDir}) and returns the line the gate shows about it.
+     */
+    public static String shown(Repository repository, Path runDir, RunState state) {
+        SeriesHash.Hash hash = SeriesHash.of(repository, state.baseCommit(), state.branchHead());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("head", state.branchHead());
         record.put("sha256", hash.sha256());
         record.put("patches", hash.patches());
         try {
-            Path gates = Files.createDirectories(context.runDir(state).resolve("gates"));
+            Path gates = Files.createDirectories(runDir.resolve("gates"));
             Json.write(gates.resolve(FILE), record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -157,7 +157,7 @@ public final class Orchestrator {
             return new FixLoop(context).handle(state, breakage);
         }
         String details = new Landing(context).landedSummary(state) + "\n" + validations.summary(state) + "\n"
-                + PrGateSeries.shown(context, state);
+                + PrGateSeries.shown(context.tree().repository(), context.runDir(state), state);
         PhaseOutcome gate = gatesOfRun.pass(state, Gate.PR, "Ready for review: accept the result?", details);
         return gate.stops() ? gate : PhaseOutcome.advance(Phase.FINALIZE);
     }

@@ -2,9 +2,12 @@ package dev.orchestra.engine.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestra.engine.plan.Plan;
 import dev.orchestra.engine.state.RunRequest;
 import dev.orchestra.engine.state.RunState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pull request's title and description as a reviewer reads them on the forge. */
@@ -33,9 +36,10 @@ class PullRequestTextTest {
     @Test
     void theTitleIsTheTasksFirstLineOrTheWorkflowsName() {
         RunState ticket = new RunState(RunRequest.builder().runId("r1")
-                .task("\n## Migrate billing to JUnit 5\n\nAcceptance: all tests pass.").build(), "main", Instant.EPOCH);
+                .task("\n## Migrate billing to JUnit 5\n\nAcceptance: all tests pass.")
+                .model("openai:gpt-4o-mini", Map.of()).build(), "main", Instant.EPOCH);
         RunState workflowOnly = new RunState(RunRequest.builder().runId("r2")
-                .workflow("/home/ci/workflows/junit4-to-junit5.yml", null).build(), "main", Instant.EPOCH);
+                .workflow("/home/ci/workflows/junit4-to-junit5.yml", new Plan("junit4-to-junit5", "", List.of())).build(), "main", Instant.EPOCH);
 
         assertThat(PullRequestText.title(ticket)).isEqualTo("Migrate billing to JUnit 5");
         assertThat(PullRequestText.title(workflowOnly)).isEqualTo("Orchestra: junit4-to-junit5");
