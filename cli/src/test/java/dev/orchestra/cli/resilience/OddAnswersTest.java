@@ -45,6 +45,10 @@ class OddAnswersTest {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(patches(result, temp.resolve("odd"))).isEqualTo(clean);
             assertThat(plannerCalls).hasValue(2);
+            JsonNode spent = Json.MAPPER.readTree(temp.resolve("odd/.orchestra/runs/o1/bundle/metrics.json").toFile())
+                    .path("spent");
+            assertThat(spent.path("repairCalls").asInt()).as("the planner's second try").isEqualTo(1);
+            assertThat(spent.path("repairTokens").asLong()).isPositive();
             assertThat(temp.resolve("odd/.orchestra/runs/o1/bundle/SUMMARY.md")).content()
                     .contains("Adds power() to the calculator, with a test.");
 

@@ -28,6 +28,8 @@ public final class SpendLedger {
     private BigDecimal cost;
     private int fixIterations;
     private int estimatedCalls;
+    private int repairCalls;
+    private long repairTokens;
     private String refusal;
     private final Map<String, Long> stepTokens = new HashMap<>();
 
@@ -48,6 +50,8 @@ public final class SpendLedger {
         this.cost = BigDecimal.valueOf(before.cost());
         this.fixIterations = before.fixIterations();
         this.estimatedCalls = before.estimatedCalls();
+        this.repairCalls = before.repairCalls();
+        this.repairTokens = before.repairTokens();
     }
 
     public Budget budget() {
@@ -69,6 +73,10 @@ public final class SpendLedger {
             estimatedCalls++;
         }
         stepTokens.merge(stepOf(correlationId), inputTokens + outputTokens, Long::sum);
+        if (isRepair(correlationId)) {
+            repairCalls++;
+            repairTokens += inputTokens + outputTokens;
+        }
         this.calls++;
         this.inputTokens += inputTokens;
         this.outputTokens += outputTokens;
@@ -78,6 +86,12 @@ public final class SpendLedger {
     /** Tokens the step's model calls used in this process so far: what a progress view shows while it runs. */
     public synchronized long stepTokens(String stepId) {
         return stepTokens.getOrDefault(stepId, 0L);
+    }
+
+    /** A call whose attempt number ({@code .../N}) is above 1: it asks again after an answer that could not be used. */
+    private static boolean isRepair(String correlationId) {
+        String attempt = correlationId.substring(correlationId.lastIndexOf('/') + 1);
+        return attempt.matches("[0-9]{1,9}") && Integer.parseInt(attempt) > 1;
     }
 
     private static String stepOf(String correlationId) {
@@ -123,7 +137,8 @@ public final class SpendLedger {
 
     /** Everything spent so far, with the time worked including that of earlier sessions of the run. */
     public synchronized Spent spent() {
-        return new Spent(calls, inputTokens, outputTokens, cost.doubleValue(), fixIterations, elapsed(), estimatedCalls);
+        return new Spent(calls, inputTokens, outputTokens, cost.doubleValue(), fixIterations, elapsed(), estimatedCalls,
+                repairCalls, repairTokens);
     }
 
     /** Admits one model call, or returns why not; an admitted call must end with {@link #endCall()}. */

@@ -115,8 +115,8 @@ public final class RunImport {
             throw new BadInputException("--from " + file + ": run " + runId + "'s state was not written with this operator's"
                     + " run key (" + key.origin() + "); export and import with the same " + RunKey.ENV);
         }
-        JsonNode fields = Json.MAPPER.readTree(state);
-        if (!runId.equals(fields.path("runId").asText()) || !archive.baseCommit().equals(fields.path("baseCommit").asText())) {
+        JsonNode request = Json.MAPPER.readTree(state).path("request");
+        if (!runId.equals(request.path("runId").asText()) || !archive.baseCommit().equals(request.path("baseCommit").asText())) {
             throw new BadInputException("--from " + file + ": its manifest and its state.json name different runs");
         }
     }

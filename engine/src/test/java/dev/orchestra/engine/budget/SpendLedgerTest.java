@@ -47,6 +47,26 @@ class SpendLedgerTest {
     }
 
     @Test
+    void callsThatAskAgainAfterAnUnusableAnswerAreCountedAsRepairsAndKeptAcrossResumes() {
+        SpendLedger meter = new SpendLedger(Budget.UNLIMITED, clock, Spent.NOTHING);
+        meter.record("r1/plan/1", 1_000, 100, 0);
+        meter.record("r1/plan/2", 1_200, 150, 0);
+        meter.record("r1/s1/1", 500, 50, 0);
+        meter.record("r1/s1/3", 700, 60, 0);
+        meter.record("r1/account/1", 300, 30, 0);
+
+        Spent spent = meter.spent();
+        assertThat(spent.modelCalls()).isEqualTo(5);
+        assertThat(spent.repairCalls()).isEqualTo(2);
+        assertThat(spent.repairTokens()).isEqualTo(1_350 + 760);
+
+        SpendLedger resumed = new SpendLedger(Budget.UNLIMITED, clock, spent);
+        resumed.record("r1/fix-1/2", 10, 10, 0);
+        assertThat(resumed.spent().repairCalls()).isEqualTo(3);
+        assertThat(resumed.spent().repairTokens()).isEqualTo(1_350 + 760 + 20);
+    }
+
+    @Test
     void wallTimeCountsOnlyTheTimeWorkedAcrossResumes() {
         Budget thirtyMinutes = new Budget(null, null, null, Duration.ofMinutes(30), null);
         Spent beforeTheGate = new Spent(4, 100, 50, 0.01, 0, Duration.ofMinutes(20));
