@@ -17,6 +17,9 @@ public final class GitIndexLocks {
     /** What {@link #clearStale} did. */
     public enum Outcome { NONE, REMOVED, LEFT_FRESH }
 
+    /** Names the Orchestra process that is changing the index, while it does; a killed one leaves it behind. */
+    static final String MARKER = "orchestra-index.pid";
+
     /** What was done, and a line saying so. */
     public record Cleanup(Outcome outcome, String message) {}
 
@@ -30,9 +33,19 @@ public final class GitIndexLocks {
                     + " run lock");
         }
         Path indexLock = gitDir.resolve("index.lock");
+        Path marker = gitDir.resolve(MARKER);
         try {
+            long killed = deadWriter(marker);
+            if (killed > 0) {
+                Files.delete(marker);
+            }
             if (!Files.exists(indexLock)) {
                 return new Cleanup(Outcome.NONE, "no .git/index.lock");
+            }
+            if (killed > 0) {
+                Files.delete(indexLock);
+                return new Cleanup(Outcome.REMOVED, "removed .git/index.lock left by Orchestra process " + killed
+                        + ", which stopped while it updated the working tree");
             }
             Duration age = Duration.between(Files.getLastModifiedTime(indexLock).toInstant(), Instant.now());
             if (age.compareTo(olderThan) < 0) {
@@ -45,6 +58,40 @@ public final class GitIndexLocks {
         } catch (IOException e) {
             throw new UncheckedIOException("clearing " + indexLock + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs {@code change} (a reset or checkout of the working tree) with a marker in the git folder naming this process,
+     * so that when the process is killed half-way, the next command that holds the run lock knows the
+     * {@code index.lock} left behind is Orchestra's own and removes it at once, whatever its age.
+     */
+    public static void changingIndex(Repository repo, Runnable change) {
+        Path marker = repo.getDirectory().toPath().resolve(MARKER);
+        try {
+            Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + marker + ": " + e.getMessage(), e);
+        }
+        change.run();
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException("removing " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The process id a marker names when that process is no longer alive; 0 when there is no such marker. */
+    private static long deadWriter(Path marker) throws IOException {
+        if (!Files.isRegularFile(marker)) {
+            return 0;
+        }
+        String text = Files.readString(marker).strip();
+        if (!text.matches("[0-9]{1,18}")) {
+            return 0;
+        }
+        long pid = Long.parseLong(text);
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return alive || pid == ProcessHandle.current().pid() ? 0 : pid;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.orchestra.engine.workspace;
 
+import dev.orchestra.engine.lock.GitIndexLocks;
 import dev.orchestra.engine.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -189,20 +190,24 @@ public final class WorkingTree implements AutoCloseable {
         if (!commitId.equals(head())) {
             throw new IllegalStateException("HEAD is at " + head() + ", not at " + commitId + "; the files are left alone");
         }
-        try {
-            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commitId).call();
-        } catch (GitAPIException e) {
-            throw new IllegalStateException("cannot update the working tree to " + commitId, e);
-        }
+        GitIndexLocks.changingIndex(repository, () -> {
+            try {
+                git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commitId).call();
+            } catch (GitAPIException e) {
+                throw new IllegalStateException("cannot update the working tree to " + commitId, e);
+            }
+        });
     }
 
     /** Checks out an existing branch, updating files (used to return to the user's branch). */
     public void checkout(String branch) {
-        try {
-            git.checkout().setName(branch).call();
-        } catch (GitAPIException e) {
-            throw new IllegalStateException("cannot check out " + branch, e);
-        }
+        GitIndexLocks.changingIndex(repository, () -> {
+            try {
+                git.checkout().setName(branch).call();
+            } catch (GitAPIException e) {
+                throw new IllegalStateException("cannot check out " + branch, e);
+            }
+        });
     }
 
     @Override

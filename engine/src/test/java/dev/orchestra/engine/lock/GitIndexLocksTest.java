@@ -51,6 +51,42 @@ class GitIndexLocksTest {
     }
 
     @Test
+    void aFreshIndexLockLeftByAKilledOrchestraProcessIsRemovedAtOnce() throws Exception {
+        Process killed = new ProcessBuilder("sleep", "60").start();
+        Files.writeString(dir.resolve(".git/" + GitIndexLocks.MARKER), Long.toString(killed.pid()));
+        leaveIndexLock(Duration.ofSeconds(1));
+        killed.destroyForcibly().waitFor();
+
+        try (RunLock held = RunLock.acquire(dir, "resume")) {
+            GitIndexLocks.Cleanup cleanup = GitIndexLocks.clearStale(git.getRepository(), Duration.ofMinutes(2));
+
+            assertThat(cleanup.outcome()).isEqualTo(Outcome.REMOVED);
+            assertThat(cleanup.message()).isEqualTo("removed .git/index.lock left by Orchestra process " + killed.pid()
+                    + ", which stopped while it updated the working tree");
+        }
+        assertThat(indexLock).doesNotExist();
+        assertThat(dir.resolve(".git/" + GitIndexLocks.MARKER)).doesNotExist();
+        git.add().addFilepattern(".").call();
+    }
+
+    @Test
+    void aFreshIndexLockIsLeftAloneWhileTheOrchestraProcessNamedIsAlive() throws Exception {
+        Process running = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(dir.resolve(".git/" + GitIndexLocks.MARKER), Long.toString(running.pid()));
+            leaveIndexLock(Duration.ofSeconds(1));
+
+            try (RunLock held = RunLock.acquire(dir, "resume")) {
+                assertThat(GitIndexLocks.clearStale(git.getRepository(), Duration.ofMinutes(2)).outcome())
+                        .isEqualTo(Outcome.LEFT_FRESH);
+            }
+            assertThat(indexLock).exists();
+        } finally {
+            running.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void leavesAFreshIndexLockAlone() throws Exception {
         leaveIndexLock(Duration.ofSeconds(5));
 
