@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -58,11 +59,15 @@ public final class JarCache {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "orchestra-*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                boolean oldVersion = name.endsWith(".jar") && !file.equals(keep);
-                boolean stalePartial = name.endsWith(".partial")
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(STALE_PARTIAL));
-                if (oldVersion || stalePartial) {
-                    Files.deleteIfExists(file);
+                try {
+                    boolean oldVersion = name.endsWith(".jar") && !file.equals(keep);
+                    boolean stalePartial = name.endsWith(".partial")
+                            && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(STALE_PARTIAL));
+                    if (oldVersion || stalePartial) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException e) {
+                    // another step published or removed it between the listing and now: nothing left to prune
                 }
             }
         }
