@@ -38,7 +38,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Orchestra session = Session.readOnly(common.repo, spec.commandLine().getErr(), parent.env());
              RunLock lock = session.lockForChanges("import")) {
-            RunKey key = RunKey.forOperator(Path.of(System.getProperty("user.home")), parent.env());
+            RunKey key = session.runKey();
             RunImport.Outcome outcome = new RunImport(session.tree(), key).from(from);
             String runId = outcome.archive().runId();
             new ProgressLines(spec.commandLine().getErr()).progress(outcome.unchanged() ? "run " + runId + " is already here as exported"

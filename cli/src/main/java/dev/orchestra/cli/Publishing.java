@@ -8,7 +8,6 @@ import dev.orchestra.engine.publish.PublishRequest;
 import dev.orchestra.engine.publish.Publisher;
 import dev.orchestra.engine.json.Json;
 import dev.orchestra.engine.state.RunState;
-import dev.orchestra.engine.trust.RunKey;
 import dev.orchestra.engine.trust.StateSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +85,7 @@ final class Publishing {
     }
 
     private StateSignature signature() {
-        return new StateSignature(RunKey.forOperator(Path.of(System.getProperty("user.home")), env));
+        return new StateSignature(orchestra.runKey());
     }
 
     private void save(Path runDir, String runId, PublishRequest request) {

@@ -45,6 +45,7 @@ public final class Orchestra implements AutoCloseable {
     private final WorkingTree tree;
     private final SecretRedactor redactor;
     private final RunStore store;
+    private final RunKey runKey;
     private final ModelConfig model;
     private final CopiesFolder copies;
     private final AgentRegistry toolAgents;
@@ -53,8 +54,8 @@ public final class Orchestra implements AutoCloseable {
         this.settings = settings;
         this.tree = WorkingTree.open(settings.repository);
         this.redactor = SecretRedactor.fromEnvironment(settings.env);
-        this.store = new RunStore(tree.dir(), tree.repository(), settings.runKey != null ? settings.runKey
-                : RunKey.forOperator(settings.home, settings.env), redactor);
+        this.runKey = settings.runKey != null ? settings.runKey : RunKey.forOperator(settings.home, settings.env);
+        this.store = new RunStore(tree.dir(), tree.repository(), runKey, redactor);
         this.model = settings.modelFlags == null ? ModelConfig.of(null, null)
                 : ModelConfig.load(tree.dir(), settings.home, settings.modelFlags);
         this.toolAgents = settings.agents != null ? settings.agents
@@ -148,6 +149,11 @@ public final class Orchestra implements AutoCloseable {
     /** The repository's run folders. */
     public RunStore runs() {
         return store;
+    }
+
+    /** The operator's run key, which signs every run state and the files kept beside it. */
+    public RunKey runKey() {
+        return runKey;
     }
 
     public WorkingTree tree() {
